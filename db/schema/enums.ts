@@ -1,0 +1,19 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+
+/** Roles ordered from least to most privileged; see DESIGN.md's permission table. */
+export const roleEnum = pgEnum('role', ['viewer', 'csm', 'admin', 'owner']);
+export const actorTypeEnum = pgEnum('actor_type', ['user', 'api_key', 'system']);
+export const segmentEnum = pgEnum('segment', ['enterprise', 'mid_market', 'smb']);
+export const lifecycleStageEnum = pgEnum('lifecycle_stage', ['onboarding', 'adopting', 'mature', 'renewal']);
+export const stakeholderRoleEnum = pgEnum('stakeholder_role', [
+  'champion',
+  'decision_maker',
+  'economic_buyer',
+  'user',
+  'other',
+]);
+export const influenceEnum = pgEnum('influence', ['low', 'medium', 'high']);
+export const sentimentEnum = pgEnum('sentiment', ['positive', 'neutral', 'negative']);
+
+export type Role = (typeof roleEnum.enumValues)[number];
+export type ActorType = (typeof actorTypeEnum.enumValues)[number];

@@ -1,0 +1,4 @@
+export * from './enums';
+export * from './orgs';
+export * from './accounts';
+export * from './audit';

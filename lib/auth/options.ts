@@ -1,0 +1,47 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { verifyLogin } from '@/lib/dal/users';
+import { loginSchema } from '@/lib/validation/auth';
+import { authSecret } from './secret';
+
+// Error codes passed back to the sign-in form; the form turns them into words.
+export const LOGIN_ERRORS = { invalid: 'CredentialsSignin', rateLimited: 'RateLimited' } as const;
+
+function clientIp(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.['x-forwarded-for'];
+  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
+  return first || 'local';
+}
+
+/** next-auth 4 with email + password and stateless JWT sessions (any instance can verify them). */
+export function getAuthOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: '/login', error: '/login' },
+    providers: [
+      CredentialsProvider({
+        name: 'Email',
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        async authorize(credentials, req) {
+          const parsed = loginSchema.safeParse(credentials ?? {});
+          if (!parsed.success) return null;
+          const result = await verifyLogin(parsed.data.email, parsed.data.password, clientIp(req?.headers));
+          if (result.status === 'rate_limited') throw new Error(LOGIN_ERRORS.rateLimited);
+          if (result.status !== 'ok') return null;
+          return { id: result.user.id, name: result.user.name, email: result.user.email };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.uid = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user) (session.user as { id?: string }).id = token.uid as string;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { publicUrl } from '@/lib/env';
+
+/** The client's IP as the first proxy saw it, for rate limits ('local' when unknown). */
+export async function clientIp(): Promise<string> {
+  const h = await headers();
+  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'local';
+}
+
+/** An absolute link into the app, for emails and copyable links. */
+export const absoluteUrl = (path: string) => new URL(path, publicUrl()).toString();

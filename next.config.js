@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WASM and data files that must be loaded from node_modules at run time.
+  serverExternalPackages: ['@electric-sql/pglite', 'proper-lockfile', 'bcryptjs', 'rate-limiter-flexible', 'postgres', 'nodemailer'],
+  poweredByHeader: false,
+  typescript: { ignoreBuildErrors: true }, // `npm test` type-checks once with tsc; the build need not repeat it
+};
+
+module.exports = nextConfig;
