@@ -33,7 +33,7 @@ export const COMPANY_NAMES = [
   'Tessellate Design', 'Upstream Biologics', 'Verdant Landscaping', 'Whitecap Logistics',
   'Aspen Ridge Clinics', 'Bramble & Stone', 'Crescent Moon Pharma', 'Dunmore Engineering',
   'Eastwind Airlines Services', 'Frostline Refrigeration', 'Gullwing Motors', 'Hillcrest Insurance',
-  'Ironwood Security', 'Jasper Lane Retail', 'Kelpie Pet Supplies',
+  'Ironwood Security', 'Jasper Lane Retail', 'Kelpie Pet Supplies', 'Meadowlark Learning',
 ] as const;
 
 /** Other Corp's own customers: never shared with the demo org, so a leak is easy to spot. */

@@ -6,7 +6,7 @@ import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError } from '@/lib/errors';
 import type { AccountFields } from '@/lib/validation/accounts';
 import { recordAudit, userActor } from './audit';
-import { assertRole } from './guard';
+import { assertId, assertRole } from './guard';
 
 const accountColumns = {
   id: accounts.id,
@@ -30,7 +30,10 @@ const selectAccounts = () => db.select(accountColumns).from(accounts).leftJoin(u
 
 export type AccountDto = Awaited<ReturnType<typeof selectAccounts>>[number];
 
-const byId = (ctx: TenantCtx, id: string) => and(eq(accounts.orgId, ctx.orgId), eq(accounts.id, id));
+const byId = (ctx: TenantCtx, id: string) => {
+  assertId(id, 'That account');
+  return and(eq(accounts.orgId, ctx.orgId), eq(accounts.id, id));
+};
 
 /** One account of the org; a foreign or unknown id is NOT_FOUND. */
 export async function getAccount(ctx: TenantCtx, id: string): Promise<AccountDto> {

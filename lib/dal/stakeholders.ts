@@ -6,7 +6,7 @@ import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError } from '@/lib/errors';
 import type { StakeholderFields } from '@/lib/validation/stakeholders';
 import { recordAudit, userActor } from './audit';
-import { assertRole } from './guard';
+import { assertId, assertRole } from './guard';
 
 const columns = {
   id: stakeholders.id,
@@ -24,7 +24,10 @@ const columns = {
   doNotSurvey: stakeholders.doNotSurvey,
 };
 
-const byId = (ctx: TenantCtx, id: string) => and(eq(stakeholders.orgId, ctx.orgId), eq(stakeholders.id, id));
+const byId = (ctx: TenantCtx, id: string) => {
+  assertId(id, 'That stakeholder');
+  return and(eq(stakeholders.orgId, ctx.orgId), eq(stakeholders.id, id));
+};
 
 async function timeline(tx: Tx, ctx: TenantCtx, accountId: string, kind: string, summary: string, data: Record<string, unknown>) {
   await tx.insert(accountEvents).values({ orgId: ctx.orgId, accountId, kind, actorType: 'user', actorId: ctx.userId, summary, data });
@@ -32,6 +35,7 @@ async function timeline(tx: Tx, ctx: TenantCtx, accountId: string, kind: string,
 
 /** The stakeholders of one account of the org (primary first, then by name). */
 export async function listStakeholders(ctx: TenantCtx, accountId: string) {
+  assertId(accountId, 'That account');
   return db
     .select(columns)
     .from(stakeholders)
@@ -50,6 +54,7 @@ export async function getStakeholder(ctx: TenantCtx, id: string) {
 /** Adds a stakeholder to an account of the org (CSMs and up); a foreign account is NOT_FOUND. */
 export async function createStakeholder(ctx: TenantCtx, accountId: string, fields: StakeholderFields): Promise<string> {
   assertRole(ctx, 'csm');
+  assertId(accountId, 'That account');
   return db.transaction(async (tx) => {
     const [account] = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.orgId, ctx.orgId), eq(accounts.id, accountId))).limit(1);
     if (!account) throw new AppError('NOT_FOUND', 'That account was not found.');

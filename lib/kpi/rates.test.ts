@@ -11,7 +11,7 @@ import {
 
 describe('percent', () => {
   it.each([
-    { numerator: 16, denominator: 18, expected: (16 / 18) * 100 },
+    { numerator: 16, denominator: 18, expected: 88.88888888888889 },
     { numerator: 1, denominator: 4, expected: 25 },
     { numerator: 0, denominator: 5, expected: 0 },
     { numerator: 5, denominator: 5, expected: 100 },
@@ -32,7 +32,7 @@ describe('percent', () => {
 describe('logoChurnRate', () => {
   it.each([
     { cohortSize: 50, churnedInCohort: 1, expected: 2 },
-    { cohortSize: 18, churnedInCohort: 2, expected: (2 / 18) * 100 },
+    { cohortSize: 18, churnedInCohort: 2, expected: 11.11111111111111 },
     { cohortSize: 10, churnedInCohort: 0, expected: 0 },
     { cohortSize: 10, churnedInCohort: 10, expected: 100 },
     { cohortSize: 0, churnedInCohort: 0, expected: null },
@@ -43,7 +43,7 @@ describe('logoChurnRate', () => {
 
 describe('firstContactResolution', () => {
   it.each([
-    { resolvedFirstContact: 16, closed: 18, expected: (16 / 18) * 100 },
+    { resolvedFirstContact: 16, closed: 18, expected: 88.88888888888889 },
     { resolvedFirstContact: 0, closed: 3, expected: 0 },
     { resolvedFirstContact: 0, closed: 0, expected: null },
   ])('$resolvedFirstContact of $closed → $expected', ({ expected, ...input }) => {
@@ -58,7 +58,7 @@ describe('licenseUtilization', () => {
     // Uncapped as a KPI: over-use is worth seeing (the health factor caps it).
     { activeUsers: 12, seats: 10, expected: 120 },
     // A group: Σ active users ÷ Σ seats over accounts with seats (7 + 3) ÷ (10 + 20).
-    { activeUsers: 7 + 3, seats: 10 + 20, expected: (10 / 30) * 100 },
+    { activeUsers: 7 + 3, seats: 10 + 20, expected: 33.333333333333336 },
     { activeUsers: 5, seats: 0, expected: null },
     { activeUsers: 5, seats: null, expected: null },
   ])('$activeUsers users on $seats seats → $expected', ({ expected, ...input }) => {
@@ -78,7 +78,7 @@ describe('adoption', () => {
 
 describe('onboardingCompletion', () => {
   it.each([
-    { completed: 16, total: 18, expected: (16 / 18) * 100 },
+    { completed: 16, total: 18, expected: 88.88888888888889 },
     { completed: 0, total: 2, expected: 0 },
     { completed: 0, total: 0, expected: null },
   ])('$completed of $total → $expected', ({ expected, ...input }) => {

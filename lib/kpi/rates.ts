@@ -4,7 +4,8 @@
 /** numerator ÷ denominator × 100 at full precision; null when either is null or the denominator is 0. */
 export function percent(numerator: number | null, denominator: number | null): number | null {
   if (numerator === null || denominator === null || denominator === 0) return null;
-  return (numerator / denominator) * 100;
+  // Scale first: with integer inputs numerator × 100 is exact, so the one division rounds once (1100/1000 → 110).
+  return (numerator * 100) / denominator;
 }
 
 /** Logo churn % of the start cohort (cohort accounts at MRR 0 at the period end); null for an empty cohort. */

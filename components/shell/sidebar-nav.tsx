@@ -1,0 +1,38 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const items = [
+  { href: '', label: 'Dashboard' },
+  { href: '/accounts', label: 'Accounts' },
+  { href: '/alerts', label: 'Alerts' },
+  { href: '/surveys', label: 'Surveys' },
+  { href: '/settings', label: 'Settings' },
+];
+
+/** The main navigation; the current section is marked for screen readers too (aria-current). */
+export function SidebarNav({ orgSlug }: { orgSlug: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main">
+      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+        {items.map((item) => {
+          const href = `/${orgSlug}${item.href}`;
+          const current = item.href === '' ? pathname === href : pathname.startsWith(href);
+          return (
+            <li key={item.label}>
+              <Link
+                href={href}
+                aria-current={current ? 'page' : undefined}
+                className={`block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${current ? 'bg-blue-50 text-blue-800' : 'text-gray-700 hover:bg-gray-100'}`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

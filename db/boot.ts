@@ -1,0 +1,18 @@
+import { env } from '@/lib/env';
+import { getDatabase } from './index';
+import { migrateDatabase } from './migrate';
+import { seedDemo } from './seed/demo';
+
+/**
+ * Runs once when the server starts (never during `next build`): opens the database, applies
+ * migrations, and on the embedded default seeds the demo org the first time.
+ */
+export async function bootDatabase(): Promise<void> {
+  const handle = getDatabase();
+  await migrateDatabase(handle, env.DATABASE_URL);
+  const seed = env.SEED_DEMO === 'always' || (env.SEED_DEMO === 'auto' && handle.driver === 'pglite');
+  if (seed) {
+    const result = await seedDemo(handle.db, {});
+    if (result.created) console.info('[tenure] seeded the demo org "Acme Analytics" (/demo)');
+  }
+}

@@ -1,0 +1,152 @@
+import { eq, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Database, Tx } from '@/db';
+import {
+  accountEvents, accounts, memberships, organizations, stakeholders, users,
+  type Role,
+} from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import { companyNames, DAY_MS, type Person } from './accounts';
+import { FIRST_NAMES, LAST_NAMES, OTHER_ORG_COMPANY_NAMES } from './names';
+import { generatePortfolio, type AccountRow } from './portfolio';
+import { createRandom } from './random';
+import type { StakeholderRow } from './stakeholders';
+import type { EventRow } from './timeline';
+
+export const DEMO_PASSWORD = 'tenure-demo';
+export const DEMO_ORG_SLUG = 'demo';
+export const OTHER_ORG_SLUG = 'other';
+
+export type DemoLogin = { email: string; name: string; role: Role; org: string; password: string };
+
+/** The sign-ins `npm start` and the README print. Extra CSMs of big portfolios are not listed. */
+export const DEMO_LOGINS: readonly DemoLogin[] = [
+  { email: 'admin@demo.test', name: 'Alex Rivera', role: 'owner', org: DEMO_ORG_SLUG, password: DEMO_PASSWORD },
+  { email: 'csm@demo.test', name: 'Casey Morgan', role: 'csm', org: DEMO_ORG_SLUG, password: DEMO_PASSWORD },
+  { email: 'csm2@demo.test', name: 'Jordan Patel', role: 'csm', org: DEMO_ORG_SLUG, password: DEMO_PASSWORD },
+  { email: 'viewer@demo.test', name: 'Riley Chen', role: 'viewer', org: DEMO_ORG_SLUG, password: DEMO_PASSWORD },
+  { email: 'other@demo.test', name: 'Taylor Brooks', role: 'owner', org: OTHER_ORG_SLUG, password: DEMO_PASSWORD },
+];
+
+export type DemoOptions = { seed?: number; accounts?: number; now?: Date };
+
+/** Users without the password hash: generateDemo stays synchronous and cheap (no bcrypt). */
+export type DemoUser = Omit<typeof users.$inferInsert, 'passwordHash'> & { id: string; email: string };
+
+export type DemoData = {
+  organizations: (typeof organizations.$inferInsert & { id: string; slug: string })[];
+  users: DemoUser[];
+  memberships: (typeof memberships.$inferInsert)[];
+  accounts: AccountRow[];
+  stakeholders: StakeholderRow[];
+  accountEvents: EventRow[];
+};
+
+// One CSM per ~200 accounts, so the benchmark's books are the size a real CSM carries.
+const ACCOUNTS_PER_CSM = 200;
+const INSERT_CHUNK = 1_000;
+// Any constant: two processes seeding at once (several `npm start`s on one PostgreSQL) serialize here.
+const SEED_LOCK_KEY = 7_242_020;
+
+/**
+ * The demo data set as plain rows: "Acme Analytics" (slug `demo`) with `accounts` accounts and
+ * "Other Corp" (slug `other`) with 5. Pure: the same options give the same rows, ids included.
+ */
+export function generateDemo({ seed = 42, accounts: count = 60, now = new Date() }: DemoOptions = {}): DemoData {
+  const rand = createRandom(seed);
+  // the orgs and people predate every contract (the oldest starts 729 days back)
+  const since = new Date(now.getTime() - 760 * DAY_MS);
+  const stamps = { createdAt: since, updatedAt: since };
+  const demoOrgId = rand.uuid();
+  const otherOrgId = rand.uuid();
+  const org = (id: string, name: string, slug: string) => ({ id, name, slug, currency: 'USD', timezone: 'UTC', ...stamps });
+
+  const logins = DEMO_LOGINS.map((l) => ({ ...l, id: rand.uuid() }));
+  const csmCount = Math.max(2, Math.ceil(count / ACCOUNTS_PER_CSM));
+  for (let n = 3; n <= csmCount; n++) {
+    const name = `${rand.pick(FIRST_NAMES)} ${rand.pick(LAST_NAMES)}`;
+    logins.push({ id: rand.uuid(), email: `csm${n}@demo.test`, name, role: 'csm', org: DEMO_ORG_SLUG, password: DEMO_PASSWORD });
+  }
+  const orgIds: Record<string, string> = { [DEMO_ORG_SLUG]: demoOrgId, [OTHER_ORG_SLUG]: otherOrgId };
+  const person = (email: string): Person => logins.find((l) => l.email === email)!;
+
+  const demo = generatePortfolio(rand, {
+    orgId: demoOrgId,
+    now,
+    names: companyNames(rand, count),
+    csms: logins.filter((l) => l.org === DEMO_ORG_SLUG && l.role === 'csm'),
+    admin: person('admin@demo.test'),
+    externalIdPrefix: 'CRM',
+    archived: Math.max(2, Math.round(count * 0.02)),
+  });
+  // a stream of its own, so Other Corp stays the same whatever the demo org's size
+  const otherRand = createRandom((seed ^ 0x5bd1e995) >>> 0);
+  const otherOwner = person('other@demo.test');
+  const other = generatePortfolio(otherRand, {
+    orgId: otherOrgId,
+    now,
+    names: otherRand.shuffle(OTHER_ORG_COMPANY_NAMES).slice(0, 5),
+    csms: [otherOwner],
+    admin: otherOwner,
+    externalIdPrefix: 'OC',
+    archived: 0,
+  });
+
+  return {
+    organizations: [org(demoOrgId, 'Acme Analytics', DEMO_ORG_SLUG), org(otherOrgId, 'Other Corp', OTHER_ORG_SLUG)],
+    users: logins.map(({ id, name, email }) => ({ id, name, email, ...stamps })),
+    memberships: logins.map((l) => ({ orgId: orgIds[l.org], userId: l.id, role: l.role, ...stamps })),
+    accounts: [...demo.accounts, ...other.accounts],
+    stakeholders: [...demo.stakeholders, ...other.stakeholders],
+    accountEvents: [...demo.events, ...other.events],
+  };
+}
+
+export type SeedResult =
+  | { created: false }
+  | { created: true; counts: { organizations: number; users: number; accounts: number; stakeholders: number; accountEvents: number } };
+
+async function demoExists(q: Tx): Promise<boolean> {
+  const found = await q.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_ORG_SLUG)).limit(1);
+  return found.length > 0;
+}
+
+// Multi-row inserts of ~1,000 rows: one statement per row would take minutes at 10,000 accounts,
+// and one statement for everything would pass PostgreSQL's 65,535 bind-parameter limit.
+async function insertChunked<T extends PgTable>(tx: Tx, table: T, rows: T['$inferInsert'][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx.insert(table).values(rows.slice(i, i + INSERT_CHUNK));
+  }
+}
+
+/**
+ * Inserts the demo data set in one transaction. Idempotent: when an org with slug `demo` exists
+ * it changes nothing and returns `{ created: false }`.
+ */
+export async function seedDemo(db: Database, opts: DemoOptions = {}): Promise<SeedResult> {
+  if (await demoExists(db)) return { created: false };
+  const data = generateDemo(opts);
+  // bcrypt takes ~70 ms: hash once and share it, or 50 benchmark CSMs cost seconds
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  return db.transaction(async (tx): Promise<SeedResult> => {
+    await tx.execute(sql.raw(`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`));
+    if (await demoExists(tx)) return { created: false };
+    await insertChunked(tx, organizations, data.organizations);
+    await insertChunked(tx, users, data.users.map((u) => ({ ...u, passwordHash })));
+    await insertChunked(tx, memberships, data.memberships);
+    await insertChunked(tx, accounts, data.accounts);
+    await insertChunked(tx, stakeholders, data.stakeholders);
+    await insertChunked(tx, accountEvents, data.accountEvents);
+    return {
+      created: true,
+      counts: {
+        organizations: data.organizations.length,
+        users: data.users.length,
+        accounts: data.accounts.length,
+        stakeholders: data.stakeholders.length,
+        accountEvents: data.accountEvents.length,
+      },
+    };
+  });
+}
