@@ -16,7 +16,6 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Tenure <no-reply@tenure.local>'),
   SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
-  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

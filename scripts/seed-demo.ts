@@ -43,8 +43,9 @@ async function main() {
       const c = result.counts;
       const fmt = (n: number) => n.toLocaleString('en-US');
       console.info(
-        `Seeded ${c.organizations} orgs in ${seconds} s: ${fmt(c.users)} users, ${fmt(c.accounts)} accounts, ` +
-          `${fmt(c.stakeholders)} stakeholders, ${fmt(c.accountEvents)} timeline events (seed ${seed}).`,
+        `Seeded "Acme Analytics" (/demo, ${fmt(accounts)} accounts) and "Other Corp" (/other) in ${seconds} s: ` +
+          `${fmt(c.users)} users, ${fmt(c.accounts)} accounts, ${fmt(c.stakeholders)} stakeholders, ` +
+          `${fmt(c.accountEvents)} timeline events (seed ${seed}).`,
       );
     }
     console.info(`Sign in with password "${DEMO_PASSWORD}" as:`);

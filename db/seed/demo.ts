@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Tx } from '@/db';
 import {
   accountEvents, accounts, memberships, organizations, stakeholders, users,
   type Role,
 } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import { insertRows } from './bulk-insert';
 import { companyNames, DAY_MS, type Person } from './accounts';
 import { FIRST_NAMES, LAST_NAMES, OTHER_ORG_COMPANY_NAMES } from './names';
 import { generatePortfolio, type AccountRow } from './portfolio';
@@ -44,7 +44,6 @@ export type DemoData = {
 
 // One CSM per ~200 accounts, so the benchmark's books are the size a real CSM carries.
 const ACCOUNTS_PER_CSM = 200;
-const INSERT_CHUNK = 1_000;
 // Any constant: two processes seeding at once (several `npm start`s on one PostgreSQL) serialize here.
 const SEED_LOCK_KEY = 7_242_020;
 
@@ -111,14 +110,6 @@ async function demoExists(q: Tx): Promise<boolean> {
   return found.length > 0;
 }
 
-// Multi-row inserts of ~1,000 rows: one statement per row would take minutes at 10,000 accounts,
-// and one statement for everything would pass PostgreSQL's 65,535 bind-parameter limit.
-async function insertChunked<T extends PgTable>(tx: Tx, table: T, rows: T['$inferInsert'][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await tx.insert(table).values(rows.slice(i, i + INSERT_CHUNK));
-  }
-}
-
 /**
  * Inserts the demo data set in one transaction. Idempotent: when an org with slug `demo` exists
  * it changes nothing and returns `{ created: false }`.
@@ -132,12 +123,12 @@ export async function seedDemo(db: Database, opts: DemoOptions = {}): Promise<Se
   return db.transaction(async (tx): Promise<SeedResult> => {
     await tx.execute(sql.raw(`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`));
     if (await demoExists(tx)) return { created: false };
-    await insertChunked(tx, organizations, data.organizations);
-    await insertChunked(tx, users, data.users.map((u) => ({ ...u, passwordHash })));
-    await insertChunked(tx, memberships, data.memberships);
-    await insertChunked(tx, accounts, data.accounts);
-    await insertChunked(tx, stakeholders, data.stakeholders);
-    await insertChunked(tx, accountEvents, data.accountEvents);
+    await insertRows(tx, organizations, data.organizations);
+    await insertRows(tx, users, data.users.map((u) => ({ ...u, passwordHash })));
+    await insertRows(tx, memberships, data.memberships);
+    await insertRows(tx, accounts, data.accounts);
+    await insertRows(tx, stakeholders, data.stakeholders);
+    await insertRows(tx, accountEvents, data.accountEvents);
     return {
       created: true,
       counts: {

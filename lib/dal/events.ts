@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { accountEvents, users } from '@/db/schema';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
@@ -18,7 +18,8 @@ export async function listAccountEvents(ctx: TenantCtx, accountId: string, limit
       summary: accountEvents.summary,
     })
     .from(accountEvents)
-    .leftJoin(users, and(eq(accountEvents.actorType, 'user'), eq(users.id, accountEvents.actorId)))
+    // actor_id is text (it can name an API key too), so compare it with the user id as text
+    .leftJoin(users, and(eq(accountEvents.actorType, 'user'), eq(sql`${users.id}::text`, accountEvents.actorId)))
     .where(and(eq(accountEvents.orgId, ctx.orgId), eq(accountEvents.accountId, accountId)))
     .orderBy(desc(accountEvents.occurredAt))
     .limit(limit);

@@ -63,16 +63,26 @@ describe('factor values', () => {
     expect(value).toBe(expected);
   });
 
-  const relation = { championPresent: false, championOrBuyerContacted60d: false, stakeholdersContacted90d: 0, championLeft90d: false };
+  const relation = {
+    championPresent: false,
+    championOrBuyerContacted60d: false,
+    stakeholdersContacted90d: 0,
+    championLeft90d: false,
+  };
+  const strong = { championPresent: true, championOrBuyerContacted60d: true, stakeholdersContacted90d: 5 };
   it.each([
     { name: 'nothing', input: relation, expected: 0 },
     { name: 'a champion', input: { ...relation, championPresent: true }, expected: 40 },
     { name: 'a recent buyer contact', input: { ...relation, championOrBuyerContacted60d: true }, expected: 30 },
     { name: 'one contact is not enough', input: { ...relation, stakeholdersContacted90d: 1 }, expected: 0 },
     { name: 'two contacts', input: { ...relation, stakeholdersContacted90d: 2 }, expected: 30 },
-    { name: 'everything', input: { championPresent: true, championOrBuyerContacted60d: true, stakeholdersContacted90d: 5, championLeft90d: false }, expected: 100 },
-    { name: 'everything but a champion left', input: { championPresent: true, championOrBuyerContacted60d: true, stakeholdersContacted90d: 5, championLeft90d: true }, expected: 60 },
-    { name: 'champion left, contacts remain', input: { ...relation, championOrBuyerContacted60d: true, stakeholdersContacted90d: 2, championLeft90d: true }, expected: 20 },
+    { name: 'everything', input: { ...strong, championLeft90d: false }, expected: 100 },
+    { name: 'everything but a champion left', input: { ...strong, championLeft90d: true }, expected: 60 },
+    {
+      name: 'champion left, contacts remain',
+      input: { ...relation, championOrBuyerContacted60d: true, stakeholdersContacted90d: 2, championLeft90d: true },
+      expected: 20,
+    },
     { name: 'champion left, nothing else: clamped at 0', input: { ...relation, championLeft90d: true }, expected: 0 },
   ])('relationship: $name → $expected', ({ input, expected }) => {
     expect(relationshipFactor(input)).toBe(expected);
@@ -115,6 +125,8 @@ describe('scoreFromFactors', () => {
     relationship: 70,
   };
 
+  const onlyCsat = (csat: number): Factors => ({ ...none, csat });
+  const notCsat = healthFactors.filter((f) => f !== 'csat');
   type Case = { name: string; factors: Factors; score: number | null; band: string | null; missing: HealthFactor[] };
   it.each<Case>([
     { name: 'a typical account', factors: typical, score: 71, band: 'green', missing: [] },
@@ -125,14 +137,17 @@ describe('scoreFromFactors', () => {
     {
       name: 'missing weight spreads over the present factors',
       factors: { ...none, usageFrequency: 80, nps: 40 },
-      score: 63, band: 'yellow', missing: ['licenseUtilization', 'featureAdoption', 'usageTrend', 'csat', 'ces', 'support', 'relationship'],
+      score: 63,
+      band: 'yellow',
+      missing: ['licenseUtilization', 'featureAdoption', 'usageTrend', 'csat', 'ces', 'support', 'relationship'],
     },
     { name: 'no factor present', factors: none, score: null, band: null, missing: [...healthFactors] },
     // Rounded before banding; one present factor makes the score equal its value.
-    { name: '39.4 → 39 is red', factors: { ...none, csat: 39.4 }, score: 39, band: 'red', missing: healthFactors.filter((f) => f !== 'csat') },
-    { name: '39.6 → 40 is yellow', factors: { ...none, csat: 39.6 }, score: 40, band: 'yellow', missing: healthFactors.filter((f) => f !== 'csat') },
-    { name: '69.4 → 69 is yellow', factors: { ...none, csat: 69.4 }, score: 69, band: 'yellow', missing: healthFactors.filter((f) => f !== 'csat') },
-    { name: '70 is green', factors: { ...none, csat: 70 }, score: 70, band: 'green', missing: healthFactors.filter((f) => f !== 'csat') },
+    { name: '39.4 → 39 is red', factors: onlyCsat(39.4), score: 39, band: 'red', missing: notCsat },
+    { name: '39.5 → 40 is yellow', factors: onlyCsat(39.5), score: 40, band: 'yellow', missing: notCsat },
+    { name: '39.6 → 40 is yellow', factors: onlyCsat(39.6), score: 40, band: 'yellow', missing: notCsat },
+    { name: '69.4 → 69 is yellow', factors: onlyCsat(69.4), score: 69, band: 'yellow', missing: notCsat },
+    { name: '70 is green', factors: onlyCsat(70), score: 70, band: 'green', missing: notCsat },
     // Exactly (770 + 680 + 1170 + 490 + 890 + 170) ÷ 60 = 69.5, which doubles sum to 69.49999999999999.
     {
       name: 'an exact 69.5 rounds up to green despite float error',
@@ -161,7 +176,7 @@ describe('scoreFromFactors', () => {
   });
 
   it.each([
-    { name: 'present factors all weigh 0', weights: { ...defaultHealthWeights, csat: 0 }, factors: { ...none, csat: 90 } },
+    { name: 'present factors all weigh 0', weights: { ...defaultHealthWeights, csat: 0 }, factors: onlyCsat(90) },
     { name: 'all weights 0', weights: all(0), factors: typical },
   ])('null score when $name', ({ weights, factors }) => {
     const result = scoreFromFactors(factors, weights);
@@ -174,15 +189,16 @@ describe('scoreFromFactors', () => {
     { score: 79, band: 'yellow' },
     { score: 80, band: 'green' },
   ])('admin bands 50 / 80: $score is $band', ({ score, band }) => {
-    expect(scoreFromFactors({ ...none, support: score }, defaultHealthWeights, { yellowFrom: 50, greenFrom: 80 }).band).toBe(band);
-    expect(bandFor(score, { yellowFrom: 50, greenFrom: 80 })).toBe(band);
+    const bands = { yellowFrom: 50, greenFrom: 80 };
+    expect(scoreFromFactors({ ...none, support: score }, defaultHealthWeights, bands).band).toBe(band);
+    expect(bandFor(score, bands)).toBe(band);
   });
 
   it.each([
     { name: 'a factor above 100', run: () => scoreFromFactors({ ...none, nps: 101 }) },
     { name: 'a negative factor', run: () => scoreFromFactors({ ...none, nps: -1 }) },
     { name: 'a weight above 100', run: () => scoreFromFactors(typical, { ...defaultHealthWeights, ces: 150 }) },
-    { name: 'bands out of order', run: () => scoreFromFactors(typical, defaultHealthWeights, { yellowFrom: 80, greenFrom: 50 }) },
+    { name: 'bands out of order', run: () => scoreFromFactors(typical, undefined, { yellowFrom: 80, greenFrom: 50 }) },
   ])('refuses $name', ({ run }) => {
     expect(run).toThrow(RangeError);
   });

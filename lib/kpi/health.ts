@@ -38,7 +38,7 @@ export const defaultHealthBands: HealthBands = { yellowFrom: 40, greenFrom: 70 }
 const clamp = (x: number) => Math.min(100, Math.max(0, x));
 
 /** Usage frequency factor 0–100: days with any active user in the last 28 days ÷ 20, capped at 100. */
-export const usageFrequency = (activeDays: number) => clamp((activeDays / 20) * 100);
+export const usageFrequency = (activeDays: number) => clamp((activeDays * 100) / 20);
 
 /** License utilization factor 0–100: distinct active users in 30 days ÷ seats, capped; null without a seat count. */
 export const licenseUtilizationFactor = (activeUsers: number, seats: number | null) =>
@@ -48,7 +48,7 @@ export const licenseUtilizationFactor = (activeUsers: number, seats: number | nu
 export const featureAdoptionFactor = (featuresUsed: number, trackedFeatures: number) =>
   trackedFeatures === 0 ? null : clamp((featuresUsed * 100) / trackedFeatures);
 
-/** Usage trend factor 0–100: r = distinct users in the last 30 days ÷ the 30 before; clamp(50 + 50 × (r − 1)); null when prev30 = 0. */
+/** Usage trend factor 0–100: r = distinct users last 30 days ÷ the 30 before, clamp(50 + 50 × (r − 1)); null if prev30 = 0. */
 export const usageTrend = (last30: number, prev30: number) =>
   prev30 === 0 ? null : clamp(50 + 50 * (last30 / prev30 - 1));
 
@@ -59,18 +59,15 @@ export const npsFactor = (accountNps: number | null) => (accountNps === null ? n
 export const csatFactor = (percentSatisfied: number | null) => percentSatisfied;
 
 /** CES factor 0–100 = (mean 1–7 answer over 180 days − 1) ÷ 6 × 100; null when there is no CES answer. */
-export const cesFactor = (mean: number | null) => (mean === null ? null : ((mean - 1) / 6) * 100);
+export const cesFactor = (mean: number | null) => (mean === null ? null : ((mean - 1) * 100) / 6);
 
-/**
- * Support factor 0–100 = 100 − 15 × open tickets − 25 × open high-priority tickets, floor 0. `open` counts every
- * open ticket, high-priority ones included, so one open high-priority ticket costs 40.
- */
+// `open` counts every open ticket, high-priority ones included, so one open high-priority ticket costs 40 points.
+/** Support factor 0–100 = 100 − 15 × open tickets − 25 × open high-priority tickets, floor 0; never null. */
 export const supportFactor = (open: number, openHigh: number) => Math.max(0, 100 - 15 * open - 25 * openHigh);
 
-/**
- * Relationship factor 0–100: 40 if a champion is present + 30 if a champion or economic buyer was contacted in
- * 60 days + 30 if 2 or more stakeholders were contacted in 90 days − 40 if a champion left in 90 days, clamped.
- */
+// 40 if a champion is present (not left) + 30 if a champion or economic buyer was contacted in 60 days + 30 if 2 or
+// more stakeholders were contacted in 90 days − 40 if a champion left in 90 days.
+/** Relationship factor 0–100 from champion and contact signals, clamped; no stakeholders is missing (the caller passes null). */
 export function relationshipFactor(r: {
   championPresent: boolean;
   championOrBuyerContacted60d: boolean;
@@ -119,12 +116,9 @@ export type HealthScore = {
   missing: HealthFactor[];
 };
 
-/**
- * Health score 0–100 (whole number) from factor values 0–100 (null = missing) and admin weights. The missing
- * factors' weight goes to the present ones in proportion to their weights; points = value × share and add up to
- * `unrounded`; the score is rounded before banding. Score and band are null when no factor is present or every
- * present factor weighs 0.
- */
+// The missing factors' weight goes to the present ones in proportion to their weights; points = value × share and
+// add up to `unrounded`; the score is rounded before banding.
+/** Health score, a whole number 0–100, and band from factor values 0–100 (null = missing); null if no present factor weighs > 0. */
 export function scoreFromFactors(
   factors: Record<HealthFactor, number | null>,
   weights: HealthWeights = defaultHealthWeights,

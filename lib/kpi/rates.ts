@@ -13,13 +13,12 @@ export const logoChurnRate = ({ cohortSize, churnedInCohort }: { cohortSize: num
   percent(churnedInCohort, cohortSize);
 
 /** % of closed tickets resolved on first contact; null when no ticket was closed. */
-export const firstContactResolution = ({ resolvedFirstContact, closed }: { resolvedFirstContact: number; closed: number }) =>
-  percent(resolvedFirstContact, closed);
+export const firstContactResolution = (t: { resolvedFirstContact: number; closed: number }) =>
+  percent(t.resolvedFirstContact, t.closed);
 
-/**
- * License utilization %: distinct active users in 30 days ÷ licensed seats, uncapped (over 100 % shows
- * over-use). For a group pass Σ active users and Σ seats over the accounts that have seats; null when no seats.
- */
+// Uncapped as a KPI: over 100 % shows over-use (the health factor caps it). A group passes Σ active users and Σ seats
+// over the accounts that have seats.
+/** License utilization %: distinct active users in 30 days ÷ licensed seats, uncapped; null when there are no seats. */
 export const licenseUtilization = ({ activeUsers, seats }: { activeUsers: number; seats: number | null }) =>
   percent(activeUsers, seats);
 
@@ -31,7 +30,7 @@ export const adoption = ({ accountsUsing, activeAccounts }: { accountsUsing: num
 export const onboardingCompletion = ({ completed, total }: { completed: number; total: number }) =>
   percent(completed, total);
 
-/** Median of the values in their own units (e.g. days to complete onboarding); null when empty; even count → mean of the middle two. */
+/** Median in the values' own units (e.g. days to onboard); null when empty; an even count gives the mean of the middle two. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);

@@ -6,14 +6,14 @@ import { percent } from './rates';
 export type RenewalRow = { arrDue: number; renewedArr: number };
 
 /** Renewal rate by count, %: (renewed + downgraded) ÷ decided renewals; null when none is decided. */
-export const renewalRate = ({ renewed, downgraded, churned }: { renewed: number; downgraded: number; churned: number }) =>
-  percent(renewed + downgraded, renewed + downgraded + churned);
+export const renewalRate = (r: { renewed: number; downgraded: number; churned: number }) =>
+  percent(r.renewed + r.downgraded, r.renewed + r.downgraded + r.churned);
 
 /** Renewal rate by value, %: Σ min(renewed ARR, ARR due) ÷ Σ ARR due (≤ 100); null when nothing was due. */
 export const renewalRateByValue = (rows: readonly RenewalRow[]) =>
   percent(sum(rows, (r) => Math.min(r.renewedArr, r.arrDue)), sum(rows, (r) => r.arrDue));
 
-/** Quarterly renewed ARR, %: Σ renewed ARR ÷ Σ ARR due, uncapped (expansion can take it over 100); null when nothing was due. */
+/** Quarterly renewed ARR, %: Σ renewed ÷ Σ ARR due, uncapped (expansion can take it over 100); null when nothing was due. */
 export const quarterlyRenewedArr = (rows: readonly RenewalRow[]) =>
   percent(sum(rows, (r) => r.renewedArr), sum(rows, (r) => r.arrDue));
 

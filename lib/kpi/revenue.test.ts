@@ -144,7 +144,7 @@ describe('ltv', () => {
 describe('quickRatio', () => {
   const none = { newMrr: 0, expansion: 0, reactivation: 0, contraction: 0, churn: 0 };
   it.each([
-    { name: 'gains twice the losses', m: { newMrr: 2000, expansion: 1000, reactivation: 0, contraction: 500, churn: 1000 }, expected: 2 },
+    { name: 'gains twice the losses', m: { ...none, newMrr: 2000, expansion: 1000, contraction: 500, churn: 1000 }, expected: 2 },
     { name: 'reactivation counts as a gain', m: { ...none, reactivation: 300, churn: 400 }, expected: 0.75 },
     { name: 'nothing gained', m: { ...none, churn: 400 }, expected: 0 },
     { name: 'nothing lost', m: { ...none, newMrr: 5000 }, expected: null },

@@ -37,7 +37,7 @@ const totalsKey: Record<MovementKind, Exclude<keyof MovementTotals, 'net'>> = {
   reactivation: 'reactivation',
 };
 
-/** Sums revenue changes into movements (minor units, magnitudes ≥ 0); net equals Σ (newMrr − previousMrr); all 0 for an empty list. */
+/** Movement sums of revenue changes (minor units, each ≥ 0); net = Σ (newMrr − previousMrr); all 0 when empty. */
 export function sumMovements(changes: readonly MrrChange[]): MovementTotals {
   const totals: MovementTotals = { newMrr: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0, net: 0 };
   for (const { previousMrr, newMrr, hadEarlierSubscription } of changes) {
@@ -66,12 +66,9 @@ export const arr = (mrr: number | null) => (mrr === null ? null : mrr * 12);
 export const arpa = ({ mrr, activeAccounts }: { mrr: number; activeAccounts: number }) =>
   activeAccounts === 0 ? null : mrr / activeAccounts;
 
-/**
- * Lifetime value in minor units (unrounded) = ARPA ÷ (mean of the last 6 monthly logo churn rates, as a fraction).
- * Rates are percentages, oldest first; only the last 6 entries count and null months (empty cohort) are skipped.
- * Null when ARPA is null, no rate is left, or the mean rate is 0.
- */
+/** LTV in minor units (unrounded) = ARPA ÷ mean of the last 6 monthly logo churn % as a fraction; null if that mean is 0 or unknown. */
 export function ltv({ arpa, monthlyChurnRates }: { arpa: number | null; monthlyChurnRates: readonly (number | null)[] }) {
+  // Rates oldest first. A null month (no start cohort) is skipped, not counted as 0 %, which would inflate LTV.
   const rates = monthlyChurnRates.slice(-6).filter((r): r is number => r !== null);
   if (arpa === null || rates.length === 0) return null;
   const meanFraction = rates.reduce((a, b) => a + b, 0) / rates.length / 100;
@@ -84,7 +81,7 @@ export function quickRatio(m: Pick<MovementTotals, 'newMrr' | 'expansion' | 'rea
   return lost === 0 ? null : (m.newMrr + m.expansion + m.reactivation) / lost;
 }
 
-/** Textbook expansion MRR in minor units = end − start − new MRR; only valid when nothing churned, contracted or reactivated. */
+/** Textbook expansion MRR (minor units) = end − start − new MRR; valid only if nothing churned, contracted or reactivated. */
 export const expansionShortcut = ({ endMrr, startMrr, newMrr }: { endMrr: number; startMrr: number; newMrr: number }) =>
   endMrr - startMrr - newMrr;
 
@@ -103,11 +100,7 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const byEffectiveOrder = (a: RevenueChangeRow, b: RevenueChangeRow) =>
   a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.recordedAt - b.recordedAt;
 
-/**
- * Reference implementation (minor units) for SQL tests: replays revenue changes per account, ordered by effective
- * date then recordedAt. MRR at start/end is the value after all changes dated before start/end; changes in
- * [start, end) are the movements. An account without changes before a date has MRR 0 there.
- */
+/** Reference replay for SQL tests: movements in [start, end), MRR at start and end and the start cohort, in minor units. */
 export function movementsFromHistory(
   changes: readonly RevenueChangeRow[],
   period: { start: string; end: string },
@@ -123,6 +116,8 @@ export function movementsFromHistory(
     else byAccount.set(c.accountId, [c]);
   }
 
+  // Per account, by effective date then recordedAt: MRR at start/end is the value after every change dated before
+  // start/end (0 with none); changes dated inside [start, end) are the movements.
   const inPeriod: MrrChange[] = [];
   const figures = { startMrr: 0, endMrr: 0, activeAccountsAtEnd: 0 };
   const cohort = { size: 0, churned: 0, startMrr: 0, endMrr: 0, cappedEndMrr: 0 };

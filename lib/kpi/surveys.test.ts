@@ -11,37 +11,39 @@ function expectScore(actual: Record<string, unknown> | null, expected: Record<st
   }
 }
 
+const c = (promoters: number, passives: number, detractors: number) => ({ promoters, passives, detractors });
+
 describe('nps', () => {
   it.each([
-    { name: 'no answers', counts: { promoters: 0, passives: 0, detractors: 0 }, expected: null },
+    { name: 'no answers', counts: c(0, 0, 0), expected: null },
     // p = 1, d = 0: p + d − (p − d)² = 0, so the interval collapses onto the score.
-    { name: 'all promoters', counts: { promoters: 12, passives: 0, detractors: 0 }, expected: { score: 100, n: 12, low: 100, high: 100 } },
-    { name: 'all detractors', counts: { promoters: 0, passives: 0, detractors: 7 }, expected: { score: -100, n: 7, low: -100, high: -100 } },
-    { name: 'all passives', counts: { promoters: 0, passives: 5, detractors: 0 }, expected: { score: 0, n: 5, low: 0, high: 0 } },
-    { name: 'a single promoter', counts: { promoters: 1, passives: 0, detractors: 0 }, expected: { score: 100, n: 1, low: 100, high: 100 } },
-    { name: 'a single detractor', counts: { promoters: 0, passives: 0, detractors: 1 }, expected: { score: -100, n: 1, low: -100, high: -100 } },
+    { name: 'all promoters', counts: c(12, 0, 0), expected: { score: 100, n: 12, low: 100, high: 100 } },
+    { name: 'all detractors', counts: c(0, 0, 7), expected: { score: -100, n: 7, low: -100, high: -100 } },
+    { name: 'all passives', counts: c(0, 5, 0), expected: { score: 0, n: 5, low: 0, high: 0 } },
+    { name: 'a single promoter', counts: c(1, 0, 0), expected: { score: 100, n: 1, low: 100, high: 100 } },
+    { name: 'a single detractor', counts: c(0, 0, 1), expected: { score: -100, n: 1, low: -100, high: -100 } },
     // The textbook mix, n = 100, p = 0.5, d = 0.2: NPS = 50 − 20 = 30.
     // p + d − (p − d)² = 0.7 − 0.09 = 0.61; √(0.61 / 100) = √0.0061 = 0.078102496759…;
     // × 1.96 × 100 = 15.308089364777 → 30 ± 15.308 = [14.691910635223, 45.308089364777].
     {
       name: 'textbook 50 / 30 / 20',
-      counts: { promoters: 50, passives: 30, detractors: 20 },
+      counts: c(50, 30, 20),
       expected: { score: 30, n: 100, low: 14.691910635223, high: 45.308089364777 },
     },
     // One promoter, one detractor: p = d = 0.5, variance term = 1, half width = 196 × √(1/2) = 138.59 → clipped.
-    { name: 'a split pair, clipped', counts: { promoters: 1, passives: 0, detractors: 1 }, expected: { score: 0, n: 2, low: -100, high: 100 } },
+    { name: 'a split pair, clipped', counts: c(1, 0, 1), expected: { score: 0, n: 2, low: -100, high: 100 } },
     // 2 promoters, 1 detractor: NPS = 33.333…; p + d = 1, (p − d)² = 1/9, so the term is 8/9;
     // √(8/9 ÷ 3) = 0.544331053952; × 196 = 106.688886575 → [−73.355553241, 140.02…], high clipped to 100.
     {
       name: 'a small sample, high clipped',
-      counts: { promoters: 2, passives: 0, detractors: 1 },
+      counts: c(2, 0, 1),
       expected: { score: 33.333333333333, n: 3, low: -73.355553241223, high: 100 },
     },
   ])('$name', ({ counts, expected }) => {
     expectScore(nps(counts), expected);
   });
 
-  it.each([{ promoters: -1, passives: 0, detractors: 0 }, { promoters: 1.5, passives: 0, detractors: 0 }])(
+  it.each([c(-1, 0, 0), c(1.5, 0, 0)])(
     'refuses a count that is not a whole number ≥ 0: %o',
     (counts) => {
       expect(() => nps(counts)).toThrow(RangeError);
@@ -82,7 +84,10 @@ describe('wilsonInterval and csat', () => {
 
   it.each([
     { input: { satisfied: 0, n: 0 }, expected: null },
-    { input: { satisfied: 80, n: 100 }, expected: { score: 80, n: 100, low: 71.11690380735, high: 86.66340774409, mean: null } },
+    {
+      input: { satisfied: 80, n: 100 },
+      expected: { score: 80, n: 100, low: 71.11690380735, high: 86.66340774409, mean: null },
+    },
     // Answers 5, 5, 4, 2: 3 of 4 satisfied, mean 16 ÷ 4 = 4.
     { input: { satisfied: 3, n: 4, sum: 16 }, expected: { score: 75, n: 4, mean: 4 } },
     { input: { satisfied: 1, n: 3, sum: 8 }, expected: { score: 33.333333333333, n: 3, mean: 2.666666666667 } },
@@ -110,7 +115,10 @@ describe('ces', () => {
     { answers: [6], expected: { score: 6, n: 1, low: null, high: null, percentAgree: 100 } },
     // 1, 3, 5, 7: mean 4; s² = (84 − 16² ÷ 4) ÷ 3 = 20 ÷ 3, s = 2.581988897472;
     // half = 1.96 × s ÷ √4 = 2.530349119522 → [1.469650880478, 6.530349119522]; 5 and 7 agree: 50 %.
-    { answers: [1, 3, 5, 7], expected: { score: 4, n: 4, low: 1.469650880478, high: 6.530349119522, percentAgree: 50 } },
+    {
+      answers: [1, 3, 5, 7],
+      expected: { score: 4, n: 4, low: 1.469650880478, high: 6.530349119522, percentAgree: 50 },
+    },
     // Every answer the same: sd 0, the interval is the mean.
     { answers: [5, 5, 5], expected: { score: 5, n: 3, low: 5, high: 5, percentAgree: 100 } },
     // 1 and 7: s = √18, half = 1.96 × √18 ÷ √2 = 5.88 → [−1.88, 9.88] clipped to the 1–7 scale.

@@ -10,15 +10,11 @@ const clamp = (x: number, min: number, max: number) => Math.min(max, Math.max(mi
 
 function checkCounts(counts: Record<string, number>) {
   for (const [name, value] of Object.entries(counts)) {
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`);
+    if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number ≥ 0: ${value}`);
   }
 }
 
-/**
- * NPS in points (−100..100) = % promoters (9–10) − % detractors (0–6), with n and the 95 % interval
- * NPS ± 1.96 × 100 × √((p + d − (p − d)²) / n) clipped to −100..100; null when n = 0. When every answer
- * is in one category (including n = 1) the variance is 0 and the interval collapses to the score.
- */
+/** NPS in points (% promoters − % detractors, −100..100) with n and its 95 % interval, clipped; null when n = 0. */
 export function nps(counts: { promoters: number; passives: number; detractors: number }): SurveyScore | null {
   checkCounts(counts);
   const { promoters, passives, detractors } = counts;
@@ -28,7 +24,8 @@ export function nps(counts: { promoters: number; passives: number; detractors: n
   const d = detractors / n;
   // ((promoters − detractors) × 100) / n rounds once, so 50 of 100 gives exactly 50.
   const score = ((promoters - detractors) * 100) / n;
-  // max(0, …): p + d − (p − d)² is ≥ 0 in exact arithmetic but can come out as −1e-17 in doubles.
+  // NPS ± 1.96 × 100 × √((p + d − (p − d)²) / n). With every answer in one category (n = 1 included) the term is 0
+  // and the interval collapses onto the score. max(0, …): in doubles the term can come out as −1e-17.
   const half = Z * 100 * Math.sqrt(Math.max(0, p + d - (p - d) ** 2) / n);
   return { score, n, low: clamp(score - half, -100, 100), high: clamp(score + half, -100, 100) };
 }
@@ -55,10 +52,7 @@ export function wilsonInterval(successes: number, n: number): { low: number; hig
   return { low: clamp((centre - half) * 100, 0, 100), high: clamp((centre + half) * 100, 0, 100) };
 }
 
-/**
- * CSAT: score = % of 1–5 answers that are 4 or 5, with the Wilson 95 % interval (percent), and the mean
- * answer (1–5) when the sum of answers is given (else null); null when n = 0.
- */
+/** CSAT: % of 1–5 answers that are 4 or 5 with its Wilson 95 % interval, and the mean 1–5 if sum is given; null when n = 0. */
 export function csat({ satisfied, n, sum }: { satisfied: number; n: number; sum?: number }):
   | (SurveyScore & { mean: number | null })
   | null {
@@ -67,11 +61,7 @@ export function csat({ satisfied, n, sum }: { satisfied: number; n: number; sum?
   return { score: (satisfied * 100) / n, n, ...interval, mean: sum === undefined ? null : sum / n };
 }
 
-/**
- * CES: score = mean of 1–7 answers with the 95 % interval mean ± 1.96 × sd / √n (sample sd, n − 1), clipped to
- * the 1–7 scale, and percentAgree = % of answers 5–7; null when n = 0. With n = 1 the sd is undefined, so
- * low and high are null (an interval of zero width would claim a certainty one answer cannot give).
- */
+/** CES: mean 1–7 with mean ± 1.96 × sample sd ÷ √n (clipped to 1–7; null at n = 1) and % of answers 5–7; null when n = 0. */
 export function ces({ n, sum, sumSquares, agree }: { n: number; sum: number; sumSquares: number; agree: number }):
   | (Omit<SurveyScore, 'low' | 'high'> & { low: number | null; high: number | null; percentAgree: number })
   | null {
@@ -80,9 +70,11 @@ export function ces({ n, sum, sumSquares, agree }: { n: number; sum: number; sum
   if (n === 0) return null;
   const mean = sum / n;
   const percentAgree = (agree * 100) / n;
+  // One answer has no sample sd (n − 1 = 0); a zero-width interval would claim a certainty it cannot give.
   if (n === 1) return { score: mean, n, low: null, high: null, percentAgree };
   // Σx² − (Σx)²/n is ≥ 0 in exact arithmetic; max(0, …) absorbs rounding when every answer is the same.
   const sd = Math.sqrt(Math.max(0, (sumSquares - (sum * sum) / n) / (n - 1)));
   const half = (Z * sd) / Math.sqrt(n);
+  // Clipped like NPS: a small sample's interval can run past the scale, which no mean can.
   return { score: mean, n, low: clamp(mean - half, 1, 7), high: clamp(mean + half, 1, 7), percentAgree };
 }
