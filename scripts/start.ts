@@ -59,8 +59,10 @@ async function main() {
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
   await waitUntilReady(`http://${env.HOSTNAME}:${env.PORT}`, child);
-  const logins = env.DATABASE_URL ? '' : DEMO_LOGINS.map((l) => `\n  ${l.email.padEnd(20)} ${l.role.padEnd(7)} password: ${l.password}`).join('');
-  console.info(`\nTenure is ready on ${url}${logins ? `\nDemo logins (org "Acme Analytics" at ${url}/demo):${logins}` : ''}\n`);
+  const logins = DEMO_LOGINS.map((l) => `\n  ${l.email.padEnd(18)} ${l.role.padEnd(7)} ${url}/${l.org}`).join('');
+  const seeded = env.SEED_DEMO === 'always' || (env.SEED_DEMO === 'auto' && !env.DATABASE_URL);
+  const demo = !seeded ? '' : `\nDemo logins (password "${DEMO_LOGINS[0].password}" for all):${logins}`;
+  console.info(`\nTenure is ready on ${url}${demo}\n`);
 }
 
 main().catch((err) => {

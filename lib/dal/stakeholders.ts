@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { accountEvents, accounts, stakeholders } from '@/db/schema';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
@@ -33,14 +33,15 @@ async function timeline(tx: Tx, ctx: TenantCtx, accountId: string, kind: string,
   await tx.insert(accountEvents).values({ orgId: ctx.orgId, accountId, kind, actorType: 'user', actorId: ctx.userId, summary, data });
 }
 
-/** The stakeholders of one account of the org (primary first, then by name). */
+/** The stakeholders of one account of the org: current ones first (primary on top), then those who left. */
 export async function listStakeholders(ctx: TenantCtx, accountId: string) {
   assertId(accountId, 'That account');
   return db
     .select(columns)
     .from(stakeholders)
     .where(and(eq(stakeholders.orgId, ctx.orgId), eq(stakeholders.accountId, accountId)))
-    .orderBy(asc(stakeholders.leftAt), asc(stakeholders.name))
+    // current people first, the primary contact on top; those who left at the end
+    .orderBy(sql`${stakeholders.leftAt} is not null`, desc(stakeholders.isPrimary), asc(stakeholders.name))
     .limit(500);
 }
 

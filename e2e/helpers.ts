@@ -1,0 +1,15 @@
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'tenure-demo';
+
+/** Signs in through the real form and waits until the app shell shows. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, callbackUrl?: string) {
+  await page.goto(callbackUrl ? `/login?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
+
+/** A unique suffix so journeys that create users and orgs can run again on the same database. */
+export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
