@@ -3,6 +3,8 @@ const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time.
   serverExternalPackages: ['@electric-sql/pglite', 'proper-lockfile', 'bcryptjs', 'rate-limiter-flexible', 'postgres', 'nodemailer'],
   poweredByHeader: false,
+  // Several checkouts' worth of builds can live side by side (parallel e2e runs); default .next.
+  distDir: process.env.TENURE_DIST_DIR || '.next',
   typescript: { ignoreBuildErrors: true }, // `npm test` type-checks once with tsc; the build need not repeat it
 };
 

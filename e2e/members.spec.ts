@@ -7,7 +7,7 @@ async function inviteAs(browser: Browser, email: string, role: string) {
   await signIn(page, 'admin@demo.test');
   await page.goto('/demo/settings/members');
   await page.getByLabel('Email to invite').fill(email);
-  await page.getByLabel('Role').selectOption(role);
+  await page.getByLabel('Role', { exact: true }).selectOption(role);
   await page.getByRole('button', { name: 'Invite' }).click();
   const link = await page.getByLabel('Invitation link').inputValue();
   await expect(page.getByText(email)).toBeVisible(); // listed as pending

@@ -1,0 +1,51 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const baseURL = 'http://127.0.0.1:3100';
+
+export default defineConfig({
+  testDir: 'e2e',
+  // One worker: a 2-core machine runs the app server, PGlite (one connection) and Chromium at once.
+  workers: 1,
+  // A flaky journey is a bug to fix, not to retry.
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        // Debian's Chromium: `npx playwright install` cannot download on these machines.
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+          // Without the background-networking flags Chromium floods a closed network with retries.
+          args: [
+            '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+            '--disable-background-networking', '--disable-component-update', '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // A fresh embedded database every run, so journeys start from the seeded demo org only.
+    command: 'rm -rf .e2e-data && npm start',
+    // Ready means migrated and seeded, which `npm start` announces after `next start` listens.
+    wait: { stdout: /Tenure is ready on/ },
+    url: `${baseURL}/login`,
+    // DATABASE_URL blank: the e2e run never touches a developer's or CI's PostgreSQL.
+    env: { PORT: '3100', HOSTNAME: '127.0.0.1', TENURE_DATA_DIR: '.e2e-data', DATABASE_URL: '' },
+    // The first start may build, migrate and seed.
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+  },
+});
