@@ -1,6 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const baseURL = 'http://127.0.0.1:3100';
+// E2E_PORT / E2E_DATA_DIR let several checkouts' runs (with TENURE_DIST_DIR builds) share a machine.
+const port = process.env.E2E_PORT || '3100';
+const dataDir = process.env.E2E_DATA_DIR || '.e2e-data';
+const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -36,12 +39,12 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh embedded database every run, so journeys start from the seeded demo org only.
-    command: 'rm -rf .e2e-data && npm start',
+    command: `rm -rf ${dataDir} && npm start`,
     // Ready means migrated and seeded, which `npm start` announces after `next start` listens.
     wait: { stdout: /Tenure is ready on/ },
     url: `${baseURL}/login`,
     // DATABASE_URL blank: the e2e run never touches a developer's or CI's PostgreSQL.
-    env: { PORT: '3100', HOSTNAME: '127.0.0.1', TENURE_DATA_DIR: '.e2e-data', DATABASE_URL: '' },
+    env: { PORT: port, HOSTNAME: '127.0.0.1', TENURE_DATA_DIR: dataDir, DATABASE_URL: '' },
     // The first start may build, migrate and seed.
     timeout: 180_000,
     reuseExistingServer: false,
