@@ -58,13 +58,18 @@ export function openEmbedded(dir = pgliteDir()): DatabaseHandle {
   return wrapPglite(new PGlite(dir), release);
 }
 
+/** PostgreSQL when DATABASE_URL is set, else the embedded folder (locked for this process). */
+export function openFromEnv(poolSize = 10): DatabaseHandle {
+  return env.DATABASE_URL ? openPostgres(env.DATABASE_URL, poolSize) : openEmbedded();
+}
+
 /** The process-wide handle: PostgreSQL when DATABASE_URL is set, else the embedded folder. */
 export function getDatabase(): DatabaseHandle {
   if (!holder.__tenureDb) {
     if (process.env.NEXT_PHASE === 'phase-production-build') {
       throw new Error('The database must not be opened during `next build`.');
     }
-    holder.__tenureDb = env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openEmbedded();
+    holder.__tenureDb = openFromEnv();
   }
   return holder.__tenureDb;
 }

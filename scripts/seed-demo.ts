@@ -1,10 +1,10 @@
 // `npm run db:seed-demo [-- --accounts N --seed N]`: migrates the database and seeds the demo orgs
 // ("Acme Analytics" at /demo, "Other Corp" at /other) unless the demo org already exists.
 import { parseArgs } from 'node:util';
-import { openEmbedded, openPostgres, type DatabaseHandle } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '@/db/seed/demo';
 import { env } from '@/lib/env';
+import { openOrExit } from './open-or-exit';
 
 function positiveInt(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -16,22 +16,12 @@ function positiveInt(flag: string, value: string | undefined, fallback: number):
   return n;
 }
 
-function open(): DatabaseHandle {
-  try {
-    return env.DATABASE_URL ? openPostgres(env.DATABASE_URL, 1) : openEmbedded();
-  } catch (err) {
-    // typically the embedded folder is locked by a running `npm start`: the message says what to do
-    console.error((err as Error).message);
-    process.exit(1);
-  }
-}
-
 async function main() {
   const { values } = parseArgs({ options: { accounts: { type: 'string' }, seed: { type: 'string' } } });
   const accounts = positiveInt('accounts', values.accounts, 60);
   const seed = positiveInt('seed', values.seed, 42);
 
-  const handle = open();
+  const handle = openOrExit();
   try {
     await migrateDatabase(handle, env.DATABASE_URL);
     const started = performance.now();
