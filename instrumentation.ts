@@ -1,11 +1,7 @@
-// Next calls register() once per server process before it serves requests.
+// Next calls register() once per server process before it serves requests. The Node-only work
+// lives in db/boot.ts, so the Edge build of this file uses no Node API.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { bootDatabase } = await import('./db/boot');
-  try {
-    await bootDatabase();
-  } catch (err) {
-    console.error(`[tenure] could not start: ${(err as Error).message}`);
-    process.exit(1);
-  }
+  const { bootOrExit } = await import('./db/boot');
+  await bootOrExit();
 }

@@ -16,3 +16,13 @@ export async function bootDatabase(): Promise<void> {
     if (result.created) console.info('[tenure] seeded the demo org "Acme Analytics" (/demo)');
   }
 }
+
+/** bootDatabase, or stop the server with the reason (a locked folder, an unreachable database). */
+export async function bootOrExit(): Promise<void> {
+  try {
+    await bootDatabase();
+  } catch (err) {
+    console.error(`[tenure] could not start: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -47,6 +47,12 @@ async function main() {
     console.error(`The embedded database in ${pgliteDir()} is in use by another Tenure process. Stop it first, or set DATABASE_URL.`);
     process.exit(1);
   }
+  // `next start` is a production server: on a shared PostgreSQL every instance must sign sessions
+  // with the same configured secret, so a generated one is refused there.
+  if (!dev && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
+    console.error('NEXTAUTH_SECRET must be set when running on PostgreSQL (see .env.example), e.g. NEXTAUTH_SECRET=$(openssl rand -base64 32).');
+    process.exit(1);
+  }
   const url = publicUrl();
   const childEnv = { ...process.env, NEXTAUTH_URL: url, NEXTAUTH_SECRET: authSecret() };
   if (!dev && needsBuild()) {
