@@ -15,5 +15,8 @@ export const stakeholderRoleEnum = pgEnum('stakeholder_role', [
 export const influenceEnum = pgEnum('influence', ['low', 'medium', 'high']);
 export const sentimentEnum = pgEnum('sentiment', ['positive', 'neutral', 'negative']);
 
+export const ticketPriorityEnum = pgEnum('ticket_priority', ['low', 'normal', 'high', 'urgent']);
+export const renewalOutcomeEnum = pgEnum('renewal_outcome', ['pending', 'renewed', 'downgraded', 'churned']);
+
 export type Role = (typeof roleEnum.enumValues)[number];
 export type ActorType = (typeof actorTypeEnum.enumValues)[number];

@@ -2,3 +2,4 @@ export * from './enums';
 export * from './orgs';
 export * from './accounts';
 export * from './audit';
+export * from './revenue';
