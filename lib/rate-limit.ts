@@ -40,13 +40,9 @@ export async function hit(name: RuleName, key: string): Promise<Verdict> {
   }
 }
 
-/** True while `key` has already spent the rule's points (checks without counting). */
-export async function isBlocked(name: RuleName, key: string): Promise<Verdict> {
-  const res = await limiter(name).get(key);
-  if (res && res.consumedPoints >= rules[name].points) {
-    return { ok: false, retryAfterSec: Math.ceil(res.msBeforeNext / 1000) };
-  }
-  return { ok: true };
+/** Gives back one point (an attempt that turned out to be legitimate). */
+export async function refund(name: RuleName, key: string): Promise<void> {
+  await limiter(name).reward(key, 1);
 }
 
 /** Forgets the count for `key` (a successful sign-in clears its failures). */

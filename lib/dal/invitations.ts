@@ -7,7 +7,7 @@ import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { AppError } from '@/lib/errors';
 import { recordAudit, userActor } from './audit';
-import { assertRole } from './guard';
+import { assertId, assertRole } from './guard';
 
 const INVITATION_DAYS = 7;
 
@@ -15,8 +15,9 @@ const INVITATION_DAYS = 7;
  * Invites an email to the org with a role (admins: viewer or CSM; owners: any). Returns the raw
  * token once; only its hash is stored. A pending invitation for the same email is replaced.
  */
-export async function createInvitation(ctx: TenantCtx, input: { email: string; role: Role }) {
+export async function createInvitation(ctx: TenantCtx, invite: { email: string; role: Role }) {
   assertRole(ctx, 'admin');
+  const input = { ...invite, email: invite.email.trim().toLowerCase() };
   if (!assignableRoles(ctx.role).includes(input.role)) {
     throw new AppError('FORBIDDEN', 'Only owners can invite admins or owners.', { role: ['Only owners can invite admins or owners.'] });
   }
@@ -59,6 +60,7 @@ export async function listPendingInvitations(ctx: TenantCtx) {
 /** Revokes a pending invitation of the org; a foreign or unknown id is NOT_FOUND. */
 export async function revokeInvitation(ctx: TenantCtx, invitationId: string): Promise<void> {
   assertRole(ctx, 'admin');
+  assertId(invitationId, 'That invitation');
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(invitations)
@@ -88,10 +90,12 @@ export async function acceptInvitationTx(tx: Tx, user: { id: string; email: stri
   if (inv.email.toLowerCase() !== user.email.toLowerCase()) {
     throw new AppError('FORBIDDEN', `This invitation was sent to ${inv.email}. Sign in with that email to accept it.`);
   }
-  await tx.insert(memberships).values({ orgId: inv.orgId, userId: user.id, role: inv.role }).onConflictDoNothing();
+  // Someone who is already a member keeps their role: an invitation never demotes or promotes.
+  const joined = await tx.insert(memberships).values({ orgId: inv.orgId, userId: user.id, role: inv.role }).onConflictDoNothing().returning({ role: memberships.role });
   await tx.update(invitations).set({ acceptedAt: new Date(), acceptedBy: user.id }).where(and(eq(invitations.orgId, inv.orgId), eq(invitations.id, inv.id)));
   await recordAudit(tx, inv.orgId, userActor(user.id), {
-    action: 'invitation.accepted', entityType: 'membership', entityId: user.id, after: { email: inv.email, role: inv.role },
+    action: 'invitation.accepted', entityType: 'membership', entityId: user.id,
+    after: { email: inv.email, role: inv.role, ...(joined.length === 0 ? { alreadyMember: true } : {}) },
   });
   return inv.slug;
 }

@@ -1,13 +1,13 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { accounts, memberships, passwordResets, users, type Role } from '@/db/schema';
+import { accounts, memberships, organizations, passwordResets, users, type Role } from '@/db/schema';
 import { canManageMember } from '@/lib/auth/roles';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { hashToken, newToken } from '@/lib/auth/tokens';
 import { AppError } from '@/lib/errors';
 import { recordAudit, userActor } from './audit';
-import { assertRole } from './guard';
+import { assertId, assertRole } from './guard';
 
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
@@ -24,7 +24,15 @@ export async function listMembers(ctx: TenantCtx): Promise<MemberRow[]> {
     .limit(1000);
 }
 
+// Member changes of one org queue behind a lock on the org row, so two owners demoting each other
+// at once cannot leave the org without an owner (locking owner rows instead could deadlock).
+async function lockOrg(tx: Tx, ctx: TenantCtx) {
+  await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, ctx.orgId)).for('update');
+}
+
 async function lockMember(tx: Tx, ctx: TenantCtx, userId: string) {
+  assertId(userId, 'That member');
+  await lockOrg(tx, ctx);
   const [m] = await tx
     .select({ role: memberships.role, email: users.email })
     .from(memberships)
@@ -85,6 +93,16 @@ export async function createMemberResetToken(ctx: TenantCtx, userId: string): Pr
     const m = await lockMember(tx, ctx, userId);
     if (!canManageMember(ctx.role, m.role) && userId !== ctx.userId) {
       throw new AppError('FORBIDDEN', 'Only owners can create reset links for admins and owners.');
+    }
+    // A password belongs to the person, not the org: a link made here must not open their
+    // access to another org, where this admin has no say.
+    const [elsewhere] = await tx
+      .select({ orgId: memberships.orgId })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), sql`${memberships.orgId} <> ${ctx.orgId}`))
+      .limit(1);
+    if (elsewhere) {
+      throw new AppError('FORBIDDEN', 'This person is also a member of another organization, so only they can reset their password (with "Forgot password").');
     }
     await tx.insert(passwordResets).values({ userId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) });
     await recordAudit(tx, ctx.orgId, userActor(ctx.userId), {

@@ -5,8 +5,8 @@ import { invitations, memberships, organizations, users } from '@/db/schema';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { hashToken } from '@/lib/auth/tokens';
 import { AppError } from '@/lib/errors';
-import { clearHits, hit, isBlocked } from '@/lib/rate-limit';
-import { slugify } from '@/lib/validation/auth';
+import { clearHits, hit, refund } from '@/lib/rate-limit';
+import { RESERVED_SLUGS, slugify } from '@/lib/validation/auth';
 import { recordAudit, userActor } from './audit';
 import { acceptInvitationTx } from './invitations';
 
@@ -16,13 +16,15 @@ export type LoginResult =
   | { status: 'rate_limited'; retryAfterSec: number };
 
 /**
- * Checks an email and password. Failures count against the email and the client IP; once either
- * has spent its budget every attempt is refused, even with the right password.
+ * Checks an email and password. Every attempt is counted against the email and the client IP
+ * before the password is checked (so parallel guesses cannot slip past the limit); once either
+ * budget is spent every attempt is refused, even with the right password. A success clears the
+ * email's count and gives the IP its point back.
  */
 export async function verifyLogin(email: string, password: string, ip: string): Promise<LoginResult> {
-  const key = email.toLowerCase();
+  const key = email.trim().toLowerCase();
   for (const [rule, k] of [['loginEmail', key], ['loginIp', ip]] as const) {
-    const v = await isBlocked(rule, k);
+    const v = await hit(rule, k);
     if (!v.ok) return { status: 'rate_limited', retryAfterSec: v.retryAfterSec };
   }
   const [user] = await db
@@ -31,25 +33,38 @@ export async function verifyLogin(email: string, password: string, ip: string): 
     .where(eq(sql`lower(${users.email})`, key))
     .limit(1);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok) {
-    await hit('loginEmail', key);
-    await hit('loginIp', ip);
-    return { status: 'invalid' };
-  }
+  if (!user || !ok) return { status: 'invalid' };
   await clearHits('loginEmail', key);
+  await refund('loginIp', ip);
   return { status: 'ok', user: { id: user.id, name: user.name, email: user.email } };
 }
 
-/** Picks a free slug for a new org: the name's slug, else with -2, -3… appended. */
-async function freeSlug(tx: Tx, name: string): Promise<string> {
+const MAX_SLUG = 40;
+
+/** The n-th slug candidate for a name: "acme", then "acme-2", "acme-3"…, always within 40 characters. */
+function slugCandidate(base: string, n: number): string {
+  if (n === 1) return base;
+  const suffix = `-${n}`;
+  return `${base.slice(0, MAX_SLUG - suffix.length).replace(/-+$/, '')}${suffix}`;
+}
+
+/**
+ * Inserts the org under the first free slug for its name. Reserved words count as taken, and a
+ * slug taken by a concurrent sign-up is skipped (ON CONFLICT DO NOTHING) instead of failing.
+ */
+async function insertOrgWithFreeSlug(tx: Tx, name: string): Promise<{ id: string; slug: string }> {
   const base = slugify(name);
-  const taken = await tx
-    .select({ slug: organizations.slug })
-    .from(organizations)
-    .where(sql`${organizations.slug} = ${base} or ${organizations.slug} like ${`${base}-%`}`);
-  const used = new Set(taken.map((r) => r.slug));
-  if (!used.has(base)) return base;
-  for (let i = 2; ; i++) if (!used.has(`${base}-${i}`)) return `${base}-${i}`;
+  for (let n = 1; n < 1000; n++) {
+    const slug = slugCandidate(base, n);
+    if (RESERVED_SLUGS.has(slug)) continue;
+    const [org] = await tx
+      .insert(organizations)
+      .values({ name, slug })
+      .onConflictDoNothing({ target: organizations.slug })
+      .returning({ id: organizations.id, slug: organizations.slug });
+    if (org) return org;
+  }
+  throw new AppError('CONFLICT', 'Could not find a free address for this company name; try a more specific name.', { orgName: ['Try a more specific name.'] });
 }
 
 export type SignUpInput = { name: string; email: string; password: string; orgName: string; invite: string };
@@ -58,7 +73,8 @@ export type SignUpInput = { name: string; email: string; password: string; orgNa
  * Creates a user and, in the same transaction, either a new org they own or their membership
  * through an invitation for the same email. Returns the slug to land on.
  */
-export async function signUp(input: SignUpInput): Promise<{ userId: string; orgSlug: string }> {
+export async function signUp(signup: SignUpInput): Promise<{ userId: string; orgSlug: string }> {
+  const input = { ...signup, email: signup.email.trim().toLowerCase() };
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email)).limit(1);
@@ -72,8 +88,8 @@ export async function signUp(input: SignUpInput): Promise<{ userId: string; orgS
       const orgSlug = await acceptInvitationTx(tx, { id: user.id, email: input.email }, input.invite);
       return { userId: user.id, orgSlug };
     }
-    const slug = await freeSlug(tx, input.orgName);
-    const [org] = await tx.insert(organizations).values({ name: input.orgName, slug }).returning({ id: organizations.id });
+    const { id: orgId, slug } = await insertOrgWithFreeSlug(tx, input.orgName);
+    const org = { id: orgId };
     await tx.insert(memberships).values({ orgId: org.id, userId: user.id, role: 'owner' });
     await recordAudit(tx, org.id, userActor(user.id), {
       action: 'org.created',

@@ -107,6 +107,15 @@ describe('cross-tenant access through the DAL', () => {
     expect(await db.select().from(passwordResets).where(eq(passwordResets.userId, a.users.csm.id))).toEqual([]);
   });
 
+  it('answers NOT_FOUND, not a driver error, for an id that is not a uuid', async () => {
+    const a = await makeOrg({ roles: [] });
+    const owner = await a.ctx('owner');
+    await expectAppError(getAccount(owner, 'not-a-uuid'), 'NOT_FOUND');
+    await expectAppError(updateAccount(owner, "1' or '1'='1", { name: 'x' }), 'NOT_FOUND');
+    await expectAppError(getStakeholder(owner, '42'), 'NOT_FOUND');
+    await expectAppError(createStakeholder(owner, 'nope', stakeholderFieldsSchema.parse({ name: 'x' })), 'NOT_FOUND');
+  });
+
   it('an account owner must be a member of the same org', async () => {
     const { a, b, account } = await twoOrgs();
     const err = await expectAppError(updateAccount(await a.ctx('owner'), account.id, { ownerId: b.users.csm.id }), 'VALIDATION');
