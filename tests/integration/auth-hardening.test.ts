@@ -43,7 +43,7 @@ describe('login rate limit', () => {
 });
 
 describe('member management hardening', () => {
-  it('refuses a reset link for someone who also belongs to another org", async () => {
+  it('refuses a reset link for someone who also belongs to another org', async () => {
     const a = await makeOrg({ roles: ['admin'] });
     const b = await makeOrg({ roles: [] });
     const shared = await addMember(a.org.id, 'viewer', 'shared');
