@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, asc, count, eq, ilike, isNull, or, sql } from 'drizzle-orm';
-import { db, type Tx } from '@/db';
-import { accountEvents, accounts, memberships, users } from '@/db/schema';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { db } from '@/db';
+import { accountEvents, accounts, users } from '@/db/schema';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError } from '@/lib/errors';
-import type { AccountFields } from '@/lib/validation/accounts';
-import { recordAudit, userActor } from './audit';
-import { assertId, assertRole } from './guard';
+import type { AccountListParams, AccountSortKey } from '@/lib/validation/accounts';
+import { assertId } from './guard';
+
+export { archiveAccount, createAccount, deleteAccount, restoreAccount, updateAccount } from './account-writes';
 
 const accountColumns = {
   id: accounts.id,
@@ -35,28 +36,72 @@ const byId = (ctx: TenantCtx, id: string) => {
   return and(eq(accounts.orgId, ctx.orgId), eq(accounts.id, id));
 };
 
-/** One account of the org; a foreign or unknown id is NOT_FOUND. */
+/** One account of the org (archived ones too); a foreign or unknown id is NOT_FOUND. */
 export async function getAccount(ctx: TenantCtx, id: string): Promise<AccountDto> {
-  const [row] = await selectAccounts()
-    .where(byId(ctx, id))
-    .limit(1);
+  const [row] = await selectAccounts().where(byId(ctx, id)).limit(1);
   if (!row) throw new AppError('NOT_FOUND', 'That account was not found.');
   return row;
 }
 
-export type AccountListQuery = { q?: string; page: number; pageSize: number };
+/** Filters of the list; all optional so older callers ({ q, page, pageSize }) keep working. */
+export type AccountListQuery = Partial<Omit<AccountListParams, 'page' | 'pageSize'>> & { page: number; pageSize: number };
+type AccountFilter = Omit<AccountListQuery, 'page' | 'pageSize'>;
 
-/** A page of the org's active (not archived) accounts, by name, with the total count. */
-export async function listAccounts(ctx: TenantCtx, query: AccountListQuery) {
-  const where = and(
+// LIKE wildcards in a search are literal characters, not patterns.
+const likeEscape = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function whereOf(ctx: TenantCtx, f: AccountFilter): SQL {
+  const owner = f.owner ?? 'all';
+  const status = f.status ?? 'active';
+  const like = f.q ? `%${likeEscape(f.q)}%` : undefined;
+  return and(
     eq(accounts.orgId, ctx.orgId),
-    isNull(accounts.archivedAt),
-    query.q ? or(ilike(accounts.name, `%${query.q}%`), ilike(accounts.domain, `%${query.q}%`)) : undefined,
-  );
+    status === 'active' ? isNull(accounts.archivedAt) : status === 'archived' ? isNotNull(accounts.archivedAt) : undefined,
+    like ? or(ilike(accounts.name, like), ilike(accounts.domain, like)) : undefined,
+    owner === 'all' ? undefined : owner === 'none' ? isNull(accounts.ownerId) : eq(accounts.ownerId, owner === 'me' ? ctx.userId : owner),
+    f.segment ? eq(accounts.segment, f.segment) : undefined,
+    f.stage ? eq(accounts.stage, f.stage) : undefined,
+  )!;
+}
+
+// The newest timeline event per account, as a correlated subquery: the timeline index
+// (org_id, account_id, occurred_at desc) answers it, and PostgreSQL evaluates it only for the
+// rows of the page unless the list is sorted by it.
+const lastActivityAt = sql<Date | null>`(select max(${accountEvents.occurredAt}) from ${accountEvents} where ${accountEvents.orgId} = ${accounts.orgId} and ${accountEvents.accountId} = ${accounts.id})`
+  .mapWith(accountEvents.occurredAt)
+  .as('last_activity_at');
+
+function orderOf(sort: string | undefined): SQL[] {
+  const desc_ = sort?.startsWith('-') ?? false;
+  const key = (sort?.replace(/^-/, '') ?? 'name') as AccountSortKey;
+  const column: Record<AccountSortKey, SQL> = {
+    name: sql`lower(${accounts.name})`,
+    owner: sql`lower(${users.name})`,
+    // enums sort in their declared order (enterprise → smb, onboarding → renewal)
+    segment: sql`${accounts.segment}`,
+    stage: sql`${accounts.stage}`,
+    seats: sql`${accounts.licensedSeats}`,
+    renewal: sql`${accounts.nextRenewalDate}`,
+    activity: sql.identifier('last_activity_at').getSQL(),
+  };
+  // missing values go last in either direction; ties by name, then id, so pages never overlap
+  const primary = sql`${column[key] ?? column.name} ${desc_ ? sql`desc` : sql`asc`} nulls last`;
+  return [primary, asc(sql`lower(${accounts.name})`), desc_ ? desc(accounts.id) : asc(accounts.id)];
+}
+
+/**
+ * A page of the org's accounts with filters and sort (see AccountListParams), each with its
+ * owner's name and last activity (newest event), plus the total count of matching rows.
+ */
+export async function listAccounts(ctx: TenantCtx, query: AccountListQuery) {
+  const where = whereOf(ctx, query);
   const [rows, [{ total }]] = await Promise.all([
-    selectAccounts()
+    db
+      .select({ ...accountColumns, lastActivityAt })
+      .from(accounts)
+      .leftJoin(users, eq(users.id, accounts.ownerId))
       .where(where)
-      .orderBy(asc(sql`lower(${accounts.name})`), asc(accounts.id))
+      .orderBy(...orderOf(query.sort))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(accounts).where(where),
@@ -64,40 +109,35 @@ export async function listAccounts(ctx: TenantCtx, query: AccountListQuery) {
   return { rows, total };
 }
 
-/** Throws VALIDATION unless `ownerId` is a member of the org. */
-async function assertOwnerIsMember(tx: Tx, ctx: TenantCtx, ownerId: string | null | undefined) {
-  if (!ownerId) return;
-  const [m] = await tx.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.orgId, ctx.orgId), eq(memberships.userId, ownerId))).limit(1);
-  if (!m) throw new AppError('VALIDATION', 'The owner must be a member of this org.', { ownerId: ['Choose a member of this org.'] });
+export type AccountListRow = Awaited<ReturnType<typeof listAccounts>>['rows'][number];
+
+/** Whether the org has any account at all, archived included (empty state vs. "no match"). */
+export async function hasAnyAccount(ctx: TenantCtx): Promise<boolean> {
+  const [row] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.orgId, ctx.orgId)).limit(1);
+  return Boolean(row);
 }
 
-/** Updates an account's fields (CSMs and up); writes a timeline event and an audit entry. */
-export async function updateAccount(ctx: TenantCtx, id: string, fields: Partial<AccountFields> & { ownerId?: string | null }): Promise<void> {
-  assertRole(ctx, 'csm');
-  await db.transaction(async (tx) => {
-    const [before] = await tx.select().from(accounts).where(byId(ctx, id)).limit(1).for('update');
-    if (!before) throw new AppError('NOT_FOUND', 'That account was not found.');
-    await assertOwnerIsMember(tx, ctx, fields.ownerId);
-    const changed = Object.fromEntries(
-      Object.entries(fields).filter(([k, v]) => v !== undefined && (before as Record<string, unknown>)[k] !== v),
-    );
-    if (Object.keys(changed).length === 0) return;
-    await tx.update(accounts).set(changed).where(byId(ctx, id));
-    const was = Object.fromEntries(Object.keys(changed).map((k) => [k, (before as Record<string, unknown>)[k]]));
-    await tx.insert(accountEvents).values({
-      orgId: ctx.orgId, accountId: id, kind: 'account.updated', actorType: 'user', actorId: ctx.userId,
-      summary: `Changed ${Object.keys(changed).join(', ')}`, data: { before: was, after: changed },
-    });
-    await recordAudit(tx, ctx.orgId, userActor(ctx.userId), { action: 'account.updated', entityType: 'account', entityId: id, before: was, after: changed });
-  });
-}
-
-/** Deletes an account and everything under it (admins only). */
-export async function deleteAccount(ctx: TenantCtx, id: string): Promise<void> {
-  assertRole(ctx, 'admin');
-  await db.transaction(async (tx) => {
-    const [gone] = await tx.delete(accounts).where(byId(ctx, id)).returning({ name: accounts.name, externalId: accounts.externalId });
-    if (!gone) throw new AppError('NOT_FOUND', 'That account was not found.');
-    await recordAudit(tx, ctx.orgId, userActor(ctx.userId), { action: 'account.deleted', entityType: 'account', entityId: id, before: gone });
-  });
+/**
+ * Every account of the org matching the list's filters, in the list's order, for the CSV export
+ * (not paginated: the export is the whole filtered list). Owner as email, dates as YYYY-MM-DD.
+ */
+export async function listAccountsForExport(ctx: TenantCtx, filter: AccountFilter) {
+  return db
+    .select({
+      externalId: accounts.externalId,
+      name: accounts.name,
+      domain: accounts.domain,
+      ownerEmail: users.email,
+      segment: accounts.segment,
+      stage: accounts.stage,
+      licensedSeats: accounts.licensedSeats,
+      contractStart: accounts.contractStart,
+      nextRenewalDate: accounts.nextRenewalDate,
+      archivedAt: accounts.archivedAt,
+      lastActivityAt,
+    })
+    .from(accounts)
+    .leftJoin(users, eq(users.id, accounts.ownerId))
+    .where(whereOf(ctx, filter))
+    .orderBy(...orderOf(filter.sort));
 }

@@ -1,56 +1,57 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Card } from '@/components/ui/card';
+import { AccountFilters } from '@/components/accounts/account-filters';
+import { AccountTable } from '@/components/accounts/account-table';
+import { NoAccounts, NoMatch } from '@/components/accounts/list-states';
+import { OwnerToggle } from '@/components/accounts/owner-toggle';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
+import { hasRole } from '@/lib/auth/roles';
 import { requireTenant } from '@/lib/auth/tenant';
-import { listAccounts } from '@/lib/dal/accounts';
-import { formatDate, labelOf } from '@/lib/format';
-import { listParamsSchema } from '@/lib/validation/list-params';
+import { hasAnyAccount, listAccounts } from '@/lib/dal/accounts';
+import { listMembers } from '@/lib/dal/members';
+import { accountListHref, accountListSearch, parseAccountListParams } from '@/lib/validation/accounts';
 
 export const metadata: Metadata = { title: 'Accounts' };
 
 type Props = { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[]>> };
 
+const button = 'rounded-md px-3 py-2 text-sm font-medium';
+
 export default async function AccountsPage({ params, searchParams }: Props) {
   const ctx = await requireTenant((await params).org);
-  const query = listParamsSchema.parse(await searchParams);
-  const { rows, total } = await listAccounts(ctx, query);
+  const query = parseAccountListParams(await searchParams, ctx.role);
+  const base = `/${ctx.orgSlug}/accounts`;
+  const canEdit = hasRole(ctx.role, 'csm');
+  const [{ rows, total }, members] = await Promise.all([listAccounts(ctx, query), listMembers(ctx)]);
+  const empty = total === 0 && !(await hasAnyAccount(ctx));
+  const search = new URLSearchParams(accountListSearch(query, ctx.role, false)).toString();
+  const all = { q: undefined, segment: undefined, stage: undefined, status: 'active', owner: 'all' } as const;
   return (
     <>
-      <PageHeader title="Accounts" description="Every customer account of your org." />
-      <form role="search" className="mb-4 flex gap-2">
-        <label htmlFor="q" className="sr-only">Search by name or domain</label>
-        <input id="q" name="q" defaultValue={query.q} placeholder="Search by name or domain" className="w-72 rounded-md border border-gray-300 px-3 py-2 text-sm" />
-        <button type="submit" className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm">Search</button>
-      </form>
-      {rows.length === 0 ? (
-        <Card><p className="text-sm text-gray-700">{query.q ? `No account matches “${query.q}”.` : 'No accounts yet.'}</p></Card>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-gray-50 text-gray-700">
-              <tr>{['Account', 'Owner', 'Segment', 'Stage', 'Seats', 'Renewal'].map((h) => <th key={h} scope="col" className="px-4 py-2 font-medium">{h}</th>)}</tr>
-            </thead>
-            <tbody className="divide-y divide-gray-100">
-              {rows.map((a) => (
-                <tr key={a.id}>
-                  <td className="px-4 py-2">
-                    <Link href={`/${ctx.orgSlug}/accounts/${a.id}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">{a.name}</Link>
-                    <span className="block text-xs text-gray-600">{a.domain ?? ''}</span>
-                  </td>
-                  <td className="px-4 py-2">{a.ownerName ?? 'Unassigned'}</td>
-                  <td className="px-4 py-2">{labelOf(a.segment)}</td>
-                  <td className="px-4 py-2">{labelOf(a.stage)}</td>
-                  <td className="px-4 py-2 tabular-nums">{a.licensedSeats ?? '—'}</td>
-                  <td className="px-4 py-2">{formatDate(a.nextRenewalDate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      <PageHeader
+        title="Accounts"
+        description={query.owner === 'me' ? 'The accounts you own.' : 'Every customer account of your org.'}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            {empty ? null : <a href={`${base}/export${search ? `?${search}` : ''}`} className={`${button} border border-gray-300 bg-white text-gray-800 hover:bg-gray-50`}>Export CSV</a>}
+            {canEdit ? <Link href={`${base}/import`} className={`${button} border border-gray-300 bg-white text-gray-800 hover:bg-gray-50`}>Import CSV</Link> : null}
+            {canEdit ? <Link href={`${base}/new`} className={`${button} bg-blue-700 text-white hover:bg-blue-800`}>Add account</Link> : null}
+          </div>
+        }
+      />
+      {empty ? <NoAccounts base={base} canEdit={canEdit} /> : (
+        <>
+          {canEdit ? <div className="mb-3"><OwnerToggle base={base} query={query} role={ctx.role} /></div> : null}
+          <AccountFilters base={base} query={query} role={ctx.role} members={members.map((m) => ({ id: m.userId, name: m.name }))} />
+          {rows.length > 0 ? <AccountTable base={base} rows={rows} query={query} role={ctx.role} /> : total > 0 ? (
+            <p className="text-sm text-gray-700">This page is past the end of the list. <Link href={accountListHref(base, query, ctx.role)} className="text-blue-700 underline">Go to the first page</Link>.</p>
+          ) : (
+            <NoMatch clearHref={accountListHref(base, query, ctx.role, all)} onlyMine={query.owner === 'me'} allHref={accountListHref(base, query, ctx.role, { owner: 'all' })} />
+          )}
+          {total > 0 ? <Pagination page={query.page} pageSize={query.pageSize} total={total} params={accountListSearch(query, ctx.role, false)} /> : null}
+        </>
       )}
-      <Pagination page={query.page} pageSize={query.pageSize} total={total} params={{ q: query.q, pageSize: String(query.pageSize) }} />
     </>
   );
 }

@@ -1,25 +1,49 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { z } from 'zod';
+import { OrgSettingsForm } from '@/components/settings/org-settings-form';
+import { OrgSettingsView } from '@/components/settings/org-settings-view';
+import { currencyOptions, timezoneOptions } from '@/components/settings/options';
+import { SettingsLinks } from '@/components/settings/settings-links';
+import { SmtpStatus } from '@/components/settings/smtp-status';
+import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { updateOrgSettingsAction } from '@/lib/actions/orgs';
+import { hasRole } from '@/lib/auth/roles';
 import { requireTenant } from '@/lib/auth/tenant';
+import { getOrgSettings } from '@/lib/dal/orgs';
+import { smtpConfigured } from '@/lib/mail';
 
 export const metadata: Metadata = { title: 'Settings' };
 
-export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
+// Set by the form after a slug change: the page at the new address says what happened.
+const paramsSchema = z.object({ saved: z.literal('slug').optional().catch(undefined) });
+
+type Props = { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[]>> };
+
+export default async function SettingsPage({ params, searchParams }: Props) {
   const ctx = await requireTenant((await params).org);
+  const { saved } = paramsSchema.parse(await searchParams);
+  const settings = await getOrgSettings(ctx);
+  const isAdmin = hasRole(ctx.role, 'admin');
   return (
     <>
       <PageHeader title="Settings" description={`Configuration of ${ctx.orgName}.`} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Card title="Members">
-          <p className="mb-2 text-sm text-gray-700">Who can sign in to this org, and their roles. Admins invite and manage members.</p>
-          <Link href={`/${ctx.orgSlug}/settings/members`} className="text-sm font-medium text-blue-700 underline">Manage members</Link>
-        </Card>
-        <Card title="Organization">
-          <p className="text-sm text-gray-700">Name, address, currency, timezone and survey and alert defaults arrive with the accounts feature.</p>
-        </Card>
-      </div>
+      <SettingsLinks orgSlug={ctx.orgSlug} isAdmin={isAdmin} />
+      <Card title="Organization" className="mt-6">
+        {saved ? <div className="mb-4"><Alert tone="success">Settings saved. This org&apos;s address is now /{settings.slug}.</Alert></div> : null}
+        {isAdmin ? (
+          <OrgSettingsForm
+            settings={settings}
+            action={updateOrgSettingsAction.bind(null, ctx.orgSlug)}
+            currencies={currencyOptions()}
+            timezones={timezoneOptions()}
+          />
+        ) : (
+          <OrgSettingsView settings={settings} />
+        )}
+      </Card>
+      <SmtpStatus configured={smtpConfigured()} />
     </>
   );
 }

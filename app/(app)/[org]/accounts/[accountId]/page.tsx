@@ -1,48 +1,72 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AddStakeholder } from '@/components/stakeholders/add-stakeholder';
 import { Card } from '@/components/ui/card';
-import { PageHeader } from '@/components/ui/page-header';
+import { addNoteAction } from '@/lib/actions/notes';
+import {
+  createStakeholderAction, deleteStakeholderAction, logContactAction, markBackAction, markLeftAction, updateStakeholderAction,
+} from '@/lib/actions/stakeholders';
+import { hasRole } from '@/lib/auth/roles';
 import { requireTenant } from '@/lib/auth/tenant';
 import { getAccount } from '@/lib/dal/accounts';
 import { listAccountEvents } from '@/lib/dal/events';
+import { orgToday } from '@/lib/dal/notes';
+import { getRelationshipSummary } from '@/lib/dal/relationship';
 import { listStakeholders } from '@/lib/dal/stakeholders';
 import { found } from '@/lib/found';
-import { daysUntil, formatDate, labelOf } from '@/lib/format';
+import { timelineParamsSchema } from '@/lib/validation/notes';
+import { AccountHeader } from './_components/account-header';
+import { NoteForm } from './_components/note-form';
+import { RelationshipCard } from './_components/relationship-card';
 import { StakeholderList } from './_components/stakeholder-list';
 import { Timeline } from './_components/timeline';
 
 export const metadata: Metadata = { title: 'Account' };
 
-type Props = { params: Promise<{ org: string; accountId: string }> };
+const TIMELINE_PAGE = 25;
 
-export default async function AccountPage({ params }: Props) {
+type Props = { params: Promise<{ org: string; accountId: string }>; searchParams: Promise<Record<string, string | string[]>> };
+
+export default async function AccountPage({ params, searchParams }: Props) {
   const { org, accountId } = await params;
+  const { before } = timelineParamsSchema.parse(await searchParams);
   const ctx = await requireTenant(org);
   const account = await found(getAccount(ctx, accountId));
-  const [people, events] = await Promise.all([listStakeholders(ctx, accountId), listAccountEvents(ctx, accountId)]);
-  const days = daysUntil(account.nextRenewalDate);
-  const facts = [
-    ['Owner', account.ownerName ?? 'Unassigned'],
-    ['Stage', labelOf(account.stage)],
-    ['Segment', labelOf(account.segment)],
-    ['Renewal', account.nextRenewalDate ? `${formatDate(account.nextRenewalDate)}${days !== null ? ` (${days >= 0 ? `in ${days} days` : `${-days} days ago`})` : ''}` : '—'],
-    ['Seats', account.licensedSeats?.toLocaleString('en-US') ?? '—'],
-  ];
+  const canEdit = hasRole(ctx.role, 'csm');
+  const [people, relationship, timeline, today] = await Promise.all([
+    listStakeholders(ctx, accountId),
+    getRelationshipSummary(ctx, accountId),
+    listAccountEvents(ctx, accountId, TIMELINE_PAGE, before),
+    canEdit ? orgToday(ctx) : null,
+  ]);
+  const slug = ctx.orgSlug;
+  const here = `/${slug}/accounts/${accountId}`;
+  const last = timeline.events.at(-1);
+  const actions = canEdit ? {
+    update: updateStakeholderAction.bind(null, slug), remove: deleteStakeholderAction.bind(null, slug), logContact: logContactAction.bind(null, slug),
+    markLeft: markLeftAction.bind(null, slug), markBack: markBackAction.bind(null, slug),
+  } : undefined;
   return (
     <>
-      <p className="mb-2 text-sm"><Link href={`/${ctx.orgSlug}/accounts`} className="text-blue-700 underline">← Accounts</Link></p>
-      <PageHeader title={account.name} description={account.domain ?? undefined} />
-      <dl className="mb-6 grid gap-4 sm:grid-cols-3 lg:grid-cols-5">
-        {facts.map(([k, v]) => (
-          <div key={k} className="rounded-lg border border-gray-200 bg-white p-3">
-            <dt className="text-xs text-gray-600">{k}</dt>
-            <dd className="text-sm font-medium text-gray-900">{v}</dd>
-          </div>
-        ))}
-      </dl>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Stakeholders"><StakeholderList people={people} /></Card>
-        <Card title="Timeline"><Timeline events={events} /></Card>
+      <AccountHeader account={account} orgSlug={slug} role={ctx.role} />
+      <div className="grid gap-6 lg:grid-cols-5">
+        <div className="space-y-6 lg:col-span-3">
+          <RelationshipCard summary={relationship} />
+          <Card title={`Stakeholders (${people.length})`}>
+            {canEdit ? <AddStakeholder accountId={accountId} action={createStakeholderAction.bind(null, slug)} /> : null}
+            <StakeholderList people={people} actions={actions} />
+          </Card>
+        </div>
+        <div className="space-y-6 lg:col-span-2">
+          {canEdit && today ? <Card title="Add a note"><NoteForm accountId={accountId} today={today} action={addNoteAction.bind(null, slug)} /></Card> : null}
+          <section id="timeline" aria-labelledby="timeline-heading" className="rounded-lg border border-gray-200 bg-white p-5 shadow-sm">
+            <h2 id="timeline-heading" className="mb-3 text-base font-semibold text-gray-900">Timeline</h2>
+            <Timeline
+              page={timeline}
+              olderHref={timeline.hasMore && last ? `${here}?before=${last.id}#timeline` : null}
+              newestHref={before ? `${here}#timeline` : null}
+            />
+          </section>
+        </div>
       </div>
     </>
   );

@@ -1,0 +1,40 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Tx } from './index';
+
+/** The (account_id, month) pairs to recompute, as JSON rows: the months an ingestion touched. */
+export const touchedPairs = (pairs: readonly { accountId: string; month: string }[]): SQL =>
+  sql`select p.account_id, p.month from json_to_recordset(${JSON.stringify(pairs.map((p) => ({ account_id: p.accountId, month: p.month })))}::json) as p(account_id uuid, month date)`;
+
+/** Every (account, month) of the org with per-user rows from `month` on (the demo seed, after its bulk insert). */
+export const monthsSince = (orgId: string, month: string): SQL =>
+  sql`select distinct d.account_id, date_trunc('month', d.day)::date as month from usage_daily d where d.org_id = ${orgId}::uuid and d.day >= ${month}::date`;
+
+/**
+ * Rewrites usage_monthly for the given (account, month) pairs from usage_daily: distinct active
+ * users, distinct active days, summed sessions and events, and the distinct feature keys used. One
+ * statement, set-based. Days are already the org's local dates, so a month is a plain date range.
+ */
+export async function recomputeUsageMonthly(tx: Tx, orgId: string, touched: SQL): Promise<void> {
+  await tx.execute(sql`
+    with t as (${touched}),
+    src as (
+      select d.* , t.month from t
+      join usage_daily d on d.org_id = ${orgId}::uuid and d.account_id = t.account_id
+        and d.day >= t.month and d.day < (t.month + interval '1 month')::date
+    ),
+    sums as (
+      select account_id, month, count(distinct user_key)::int as active_users, count(distinct day)::int as active_days,
+        sum(sessions)::int as sessions, sum(events)::int as events
+      from src group by account_id, month
+    ),
+    feats as (
+      select account_id, month, array_agg(distinct f.key order by f.key) as keys
+      from src cross join lateral jsonb_object_keys(src.features) as f(key) group by account_id, month
+    )
+    insert into usage_monthly as m (org_id, account_id, month, active_users, active_days, sessions, events, features_used)
+    select ${orgId}::uuid, s.account_id, s.month, s.active_users, s.active_days, s.sessions, s.events, coalesce(f.keys, '{}')
+    from sums s left join feats f on f.account_id = s.account_id and f.month = s.month
+    on conflict (org_id, account_id, month) do update set
+      active_users = excluded.active_users, active_days = excluded.active_days, sessions = excluded.sessions,
+      events = excluded.events, features_used = excluded.features_used`);
+}

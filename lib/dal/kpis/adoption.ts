@@ -1,0 +1,111 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { db, queryRows } from '@/db';
+import type { TenantCtx } from '@/lib/auth/tenant-ctx';
+import type { Period } from '@/lib/kpi/period';
+import { adoption } from '@/lib/kpi/rates';
+import { usageDefs } from './definitions';
+import { checkInputs, inScope, orgScope, type KpiScope } from './scope';
+import { monthlyWindows, num, orgToday } from './sql';
+import { kpi, point, type Kpi, type KpiSeries } from './types';
+
+// Adoption per feature: of the accounts paying at the period end (not archived), the share whose users used the
+// feature in the period. Tracked features are the org's setting, or every key seen in the 90 days before the end.
+
+export type Adoption = {
+  /** 'setting': the org's tracked feature keys; 'seen': every key used in the 90 days before the period end. */
+  tracked: 'setting' | 'seen';
+  activeAccounts: number;
+  features: (Kpi & { key: string })[];
+  /** Why `features` is empty; null otherwise. */
+  reason: string | null;
+};
+
+const NO_FEATURES = 'No feature is tracked: the organization tracks none, and no feature was used in the last 90 days.';
+const NO_PAYING = 'No account is paying at the period end.';
+
+/** Account ids of the scope paying (last MRR > 0) at `end`, archived accounts left out. */
+const payingAt = (ctx: TenantCtx, scope: KpiScope, end: SQL) => sql`
+  select l.account_id from (
+    select distinct on (rc.account_id) rc.account_id, rc.mrr from revenue_changes rc
+    where rc.org_id = ${ctx.orgId} and rc.effective_date < ${end}
+      and ${inScope(ctx, scope, sql`rc.account_id`, { portfolio: true })}
+    order by rc.account_id, rc.effective_date desc, rc.recorded_at desc, rc.id desc
+  ) l where l.mrr > 0`;
+
+const configured = (ctx: TenantCtx) => sql`(select o.tracked_feature_keys is not null from organizations o where o.id = ${ctx.orgId})`;
+
+/** The tracked keys: the org's list, or else the keys used in the 90 days before min(end, tomorrow). */
+const trackedKeys = (ctx: TenantCtx, end: string) => sql`
+  select k as key from organizations o cross join unnest(o.tracked_feature_keys) as k where o.id = ${ctx.orgId}
+  union
+  select f.key from usage_daily u cross join lateral jsonb_object_keys(u.features) as f(key)
+  where u.org_id = ${ctx.orgId} and not ${configured(ctx)}
+    and u.day >= least(${end}::date, ${orgToday(ctx)} + 1) - 90 and u.day < least(${end}::date, ${orgToday(ctx)} + 1)`;
+
+/** Adoption % per tracked feature over the period for the scope; one query. */
+export async function getAdoption(ctx: TenantCtx, period: Period, scope: KpiScope = orgScope): Promise<Adoption> {
+  await checkInputs(ctx, period, scope);
+  const rows = await queryRows<Record<string, unknown>>(db, sql`
+    with active as (${payingAt(ctx, scope, sql`${period.end}::date`)}),
+    tracked as (${trackedKeys(ctx, period.end)}),
+    used as (
+      select f.key, count(distinct u.account_id) as accounts
+      from usage_daily u cross join lateral jsonb_each(u.features) as f(key, value)
+      where u.org_id = ${ctx.orgId} and u.day >= ${period.start}::date and u.day < ${period.end}::date
+        and u.account_id in (select account_id from active)
+        and case when jsonb_typeof(f.value) = 'number' then f.value::numeric > 0 else false end
+      group by f.key
+    )
+    select t.key, coalesce(used.accounts, 0)::int as accounts, (select count(*) from active)::int as active,
+      ${configured(ctx)} as configured
+    from (select 1) as one left join tracked t on true left join used on used.key = t.key
+    order by t.key`);
+  const active = num(rows[0]?.active);
+  const features = rows
+    .filter((r) => r.key !== null)
+    .map((r) => ({
+      key: String(r.key),
+      ...kpi(usageDefs.adoption, adoption({ accountsUsing: num(r.accounts), activeAccounts: active }), active, NO_PAYING, {
+        accountsUsing: num(r.accounts),
+      }),
+    }));
+  return {
+    tracked: rows[0]?.configured === true ? 'setting' : 'seen',
+    activeAccounts: active,
+    features,
+    reason: features.length === 0 ? NO_FEATURES : null,
+  };
+}
+
+/** Monthly series of adoption % per tracked feature (usage_monthly features, calendar months), keyed by feature; one query. */
+export async function getAdoptionSeries(ctx: TenantCtx, period: Period, scope: KpiScope = orgScope): Promise<Record<string, KpiSeries>> {
+  await checkInputs(ctx, period, scope);
+  const rows = await queryRows<Record<string, unknown>>(db, sql`
+    with win as (${monthlyWindows(period)}),
+    active as (select win.w, p.account_id from win cross join lateral (${payingAt(ctx, scope, sql`win.w_end`)}) as p),
+    tracked as (${trackedKeys(ctx, period.end)}),
+    used as (
+      select a.w, k.key, count(distinct m.account_id) as accounts
+      from win join active a on a.w = win.w
+      join usage_monthly m on m.org_id = ${ctx.orgId} and m.account_id = a.account_id
+        and m.month = date_trunc('month', win.w_start::timestamp)::date
+      cross join lateral unnest(m.features_used) as k(key)
+      group by a.w, k.key
+    ),
+    counts as (select w, count(*) as active from active group by w)
+    select t.key, to_char(win.w_start, 'YYYY-MM-DD') as start, to_char(win.w_end, 'YYYY-MM-DD') as "end",
+      coalesce(used.accounts, 0)::int as accounts, coalesce(counts.active, 0)::int as active
+    from tracked t cross join win
+    left join used on used.w = win.w and used.key = t.key
+    left join counts on counts.w = win.w
+    order by t.key, win.w`);
+  const series: Record<string, KpiSeries> = {};
+  for (const r of rows) {
+    const key = String(r.key);
+    series[key] ??= { ...usageDefs.adoption, points: [] };
+    const value = adoption({ accountsUsing: num(r.accounts), activeAccounts: num(r.active) });
+    series[key].points.push(point({ start: String(r.start), end: String(r.end) }, value, num(r.active), NO_PAYING));
+  }
+  return series;
+}

@@ -1,0 +1,104 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { db, queryRows } from '@/db';
+import type { TenantCtx } from '@/lib/auth/tenant-ctx';
+import type { Period } from '@/lib/kpi/period';
+import { licenseUtilization } from '@/lib/kpi/rates';
+import { usageDefs, usageSeriesDefs } from './definitions';
+import { checkAsOf, checkInputs, inScope, orgScope, type KpiScope } from './scope';
+import { monthlyWindows, num, orgToday } from './sql';
+import { kpi, point, toSeries, type Kpi, type KpiSeries } from './types';
+
+// MAU and license utilization: exact distinct users from the per-user daily rows over the 30 days up to an as-of
+// date; their monthly trends come from usage_monthly (distinct users per calendar month, kept for long trends).
+
+export type UsageKpis = { asOf: string; mau: Kpi; utilization: Kpi };
+
+const NO_USAGE = 'No usage data has been received for this organization yet.';
+const NO_SEATS = 'No account in scope has a licensed seat count.';
+
+/**
+ * MAU and utilization as of `asOf` (default: today in the org's timezone, or the day before `endCap` if earlier);
+ * no validation (callers check inputs). One query.
+ */
+export async function queryUsageKpis(ctx: TenantCtx, scope: KpiScope, asOf?: string, endCap?: string): Promise<UsageKpis> {
+  const today = endCap ? sql`least(${orgToday(ctx)}, ${endCap}::date - 1)` : orgToday(ctx);
+  const [r] = await queryRows<Record<string, unknown>>(db, sql`
+    with asof as (select coalesce(${asOf ?? null}::date, ${today}) as d),
+    users as (
+      select u.account_id, count(distinct u.user_key) as users
+      from usage_daily u
+      where u.org_id = ${ctx.orgId} and u.day > (select d from asof) - 30 and u.day <= (select d from asof)
+        and ${inScope(ctx, scope, sql`u.account_id`, { portfolio: true })}
+      group by u.account_id
+    ),
+    seated as (
+      select a0.id, a0.licensed_seats from accounts a0
+      where a0.org_id = ${ctx.orgId} and a0.licensed_seats > 0 and ${inScope(ctx, scope, sql`a0.id`, { portfolio: true })}
+    )
+    select to_char((select d from asof), 'YYYY-MM-DD') as as_of,
+      exists (select 1 from usage_daily x where x.org_id = ${ctx.orgId}) as has_usage,
+      (select coalesce(sum(users), 0) from users)::int as mau,
+      (select count(*) from users)::int as active_accounts,
+      (select coalesce(sum(users.users), 0) from seated join users on users.account_id = seated.id)::int as seat_users,
+      (select coalesce(sum(licensed_seats), 0) from seated)::int as seats,
+      (select count(*) from seated)::int as seat_accounts`);
+  const hasUsage = r.has_usage === true;
+  const seats = num(r.seats);
+  const seatUsers = num(r.seat_users);
+  return {
+    asOf: String(r.as_of),
+    mau: kpi(usageDefs.mau, hasUsage ? num(r.mau) : null, num(r.active_accounts), NO_USAGE),
+    utilization: kpi(
+      usageDefs.utilization,
+      hasUsage ? licenseUtilization({ activeUsers: seatUsers, seats }) : null,
+      num(r.seat_accounts),
+      hasUsage ? NO_SEATS : NO_USAGE,
+      { activeUsers: seatUsers, seats },
+    ),
+  };
+}
+
+/** MAU (distinct users, 30 days up to asOf) and license utilization % for the scope; asOf defaults to today in the org's timezone. */
+export async function getUsageKpis(ctx: TenantCtx, scope: KpiScope = orgScope, asOf?: string): Promise<UsageKpis> {
+  checkAsOf(asOf);
+  await checkInputs(ctx, null, scope);
+  return queryUsageKpis(ctx, scope, asOf);
+}
+
+/** Monthly series of active users and utilization from usage_monthly (calendar months), one query. */
+export async function getUsageSeries(
+  ctx: TenantCtx,
+  period: Period,
+  scope: KpiScope = orgScope,
+): Promise<Record<keyof typeof usageSeriesDefs, KpiSeries>> {
+  await checkInputs(ctx, period, scope);
+  const rows = await queryRows<Record<string, unknown>>(db, sql`
+    with win as (${monthlyWindows(period)}),
+    acc as (
+      select a0.id, a0.licensed_seats from accounts a0
+      where a0.org_id = ${ctx.orgId} and ${inScope(ctx, scope, sql`a0.id`, { portfolio: true })}
+    )
+    select win.w, to_char(win.w_start, 'YYYY-MM-DD') as start, to_char(win.w_end, 'YYYY-MM-DD') as "end",
+      exists (select 1 from usage_monthly x where x.org_id = ${ctx.orgId}) as has_usage,
+      coalesce(sum(m.active_users), 0)::int as users,
+      count(m.account_id) filter (where m.active_users > 0)::int as active_accounts,
+      coalesce(sum(m.active_users) filter (where acc.licensed_seats > 0), 0)::int as seat_users,
+      coalesce(sum(acc.licensed_seats) filter (where acc.licensed_seats > 0), 0)::int as seats,
+      count(acc.id) filter (where acc.licensed_seats > 0)::int as seat_accounts
+    from win left join acc on true
+    left join usage_monthly m on m.org_id = ${ctx.orgId} and m.account_id = acc.id
+      and m.month = date_trunc('month', win.w_start::timestamp)::date
+    group by win.w, win.w_start, win.w_end
+    order by win.w`);
+  const buckets = rows.map((r) => {
+    const range = { start: String(r.start), end: String(r.end) };
+    const hasUsage = r.has_usage === true;
+    const utilization = licenseUtilization({ activeUsers: num(r.seat_users), seats: num(r.seats) });
+    return {
+      mau: point(range, hasUsage ? num(r.users) : null, num(r.active_accounts), NO_USAGE),
+      utilization: point(range, hasUsage ? utilization : null, num(r.seat_accounts), hasUsage ? NO_SEATS : NO_USAGE),
+    };
+  });
+  return toSeries(usageSeriesDefs, buckets);
+}

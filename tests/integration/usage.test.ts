@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { db, queryRows } from '@/db';
+import { auditLog, organizations, usageDaily, usageMonthly } from '@/db/schema';
+import { recordUsageEvents } from '@/lib/dal/usage';
+import { auditEntries, expectAppError, makeAccount, makeOrg } from './fixtures';
+
+async function setup(timezone = 'Europe/Berlin') {
+  const o = await makeOrg();
+  await db.update(organizations).set({ timezone }).where(eq(organizations.id, o.org.id));
+  const csm = await o.ctx('csm');
+  const account = await makeAccount(csm);
+  return { ...o, csm, account };
+}
+
+const dailyOf = (orgId: string) =>
+  db.select({ accountId: usageDaily.accountId, day: usageDaily.day, userKey: usageDaily.userKey, sessions: usageDaily.sessions, events: usageDaily.events, features: usageDaily.features })
+    .from(usageDaily).where(eq(usageDaily.orgId, orgId)).orderBy(usageDaily.day, usageDaily.userKey);
+
+const monthlyOf = (orgId: string) =>
+  db.select({ accountId: usageMonthly.accountId, month: usageMonthly.month, activeUsers: usageMonthly.activeUsers, activeDays: usageMonthly.activeDays, sessions: usageMonthly.sessions, events: usageMonthly.events, featuresUsed: usageMonthly.featuresUsed })
+    .from(usageMonthly).where(eq(usageMonthly.orgId, orgId)).orderBy(usageMonthly.accountId, usageMonthly.month);
+
+/** usage_monthly as it would be if computed from scratch out of usage_daily, written independently of the DAL's SQL. */
+async function monthlyFromScratch(orgId: string) {
+  const rows = await queryRows<{ account_id: string; month: string; users: number; days: number; sessions: number; events: number; features: string[] | null }>(db, sql`
+    select d.account_id, to_char(d.day, 'YYYY-MM') || '-01' as month, count(distinct d.user_key)::int as users, count(distinct d.day)::int as days,
+      sum(d.sessions)::int as sessions, sum(d.events)::int as events,
+      (select array_agg(k order by k) from (select distinct jsonb_object_keys(x.features) as k from usage_daily x
+        where x.org_id = d.org_id and x.account_id = d.account_id and to_char(x.day, 'YYYY-MM') = to_char(d.day, 'YYYY-MM')) ks) as features
+    from usage_daily d where d.org_id = ${orgId} group by d.org_id, d.account_id, to_char(d.day, 'YYYY-MM') order by 1, 2`);
+  return rows.map((r) => ({ accountId: r.account_id, month: r.month, activeUsers: r.users, activeDays: r.days, sessions: r.sessions, events: r.events, featuresUsed: r.features ?? [] }));
+}
+
+describe('recordUsageEvents: validation', () => {
+  it('names the bad event and field, refuses future events and oversized batches, and writes nothing', async () => {
+    const { csm, account, org } = await setup();
+    const fields = async (events: unknown[]) => (await expectAppError(recordUsageEvents(csm, events as never), 'VALIDATION')).fieldErrors;
+    const ok = { accountId: account.id, userKey: 'u1', occurredAt: '2025-01-01T10:00:00Z' };
+    expect(await fields([ok, { ...ok, userKey: '  ' }])).toEqual({ '1.userKey': ['Give the user key.'] });
+    expect(await fields([{ ...ok, occurredAt: 'soon' }])).toEqual({ '0.occurredAt': ['Use a timestamp like 2026-03-01T09:30:00Z.'] });
+    expect(Object.keys((await fields([{ ...ok, featureKey: 'two words' }]))!)).toEqual(['0.featureKey']);
+    expect(Object.keys((await fields([{ ...ok, sessions: -1 }]))!)).toEqual(['0.sessions']);
+    expect(await fields([ok, { ...ok, occurredAt: new Date(Date.now() + 3 * 3_600_000) }])).toEqual({ '1.occurredAt': ['That moment is in the future.'] });
+    expect(await fields(Array.from({ length: 10_001 }, () => ok))).toEqual({ _: ['Send at most 10,000 events at a time.'] });
+    expect(await recordUsageEvents(csm, [])).toEqual({ events: 0, dailyRows: 0, months: 0 });
+    expect(await dailyOf(org.id)).toEqual([]);
+  });
+});
+
+describe('recordUsageEvents: roll-up', () => {
+  it('counts an event for the day in the org\'s timezone (Europe/Berlin, winter and summer time)', async () => {
+    const { csm, account, org } = await setup('Europe/Berlin');
+    await recordUsageEvents(csm, [
+      { accountId: account.id, userKey: 'winter', occurredAt: '2025-01-15T23:30:00Z' }, // 00:30 CET on the 16th
+      { accountId: account.id, userKey: 'summer-late', occurredAt: '2025-07-15T22:30:00Z' }, // 00:30 CEST on the 16th
+      { accountId: account.id, userKey: 'summer-early', occurredAt: '2025-07-15T21:30:00Z' }, // 23:30 CEST on the 15th
+      { accountId: account.id, userKey: 'month-end', occurredAt: '2025-01-31T23:30:00Z' }, // February 1st in Berlin
+    ]);
+    expect((await dailyOf(org.id)).map((r) => [r.userKey, r.day])).toEqual([
+      ['winter', '2025-01-16'], ['month-end', '2025-02-01'], ['summer-early', '2025-07-15'], ['summer-late', '2025-07-16'],
+    ]);
+    expect((await monthlyOf(org.id)).map((m) => [m.month, m.activeUsers])).toEqual([['2025-01-01', 1], ['2025-02-01', 1], ['2025-07-01', 2]]);
+  });
+
+  it('adds sessions and events and merges feature counts into one row per user and day; emails are hashed', async () => {
+    const { csm, account, org } = await setup('UTC');
+    const at = '2025-03-10T09:00:00Z';
+    const result = await recordUsageEvents(csm, [
+      { accountId: account.id, userKey: 'Ana@Example.com', occurredAt: at, featureKey: 'Reports', sessions: 1 },
+      { accountId: account.id, userKey: ' ana@example.COM ', occurredAt: '2025-03-10T15:00:00Z', featureKey: 'alerts' },
+      { accountId: account.id, userKey: 'ana@example.com', occurredAt: at, featureKey: 'reports' },
+    ]);
+    expect(result).toEqual({ events: 3, dailyRows: 1, months: 1 });
+    await recordUsageEvents(csm, [
+      { accountId: account.id, userKey: 'ANA@example.com', occurredAt: '2025-03-10T18:00:00Z', featureKey: 'reports', sessions: 2 },
+      { accountId: account.id, userKey: 'ana@example.com', occurredAt: '2025-03-10T18:05:00Z', featureKey: 'exports' },
+      { accountId: account.id, userKey: 'ana@example.com', occurredAt: '2025-03-10T18:06:00Z' },
+    ]);
+    const hash = createHash('sha256').update('ana@example.com').digest('hex');
+    expect(await dailyOf(org.id)).toEqual([
+      { accountId: account.id, day: '2025-03-10', userKey: hash, sessions: 3, events: 6, features: { reports: 3, alerts: 1, exports: 1 } },
+    ]);
+    expect(await monthlyOf(org.id)).toEqual([
+      { accountId: account.id, month: '2025-03-01', activeUsers: 1, activeDays: 1, sessions: 3, events: 6, featuresUsed: ['alerts', 'exports', 'reports'] },
+    ]);
+    expect((await auditEntries(org.id, 'usage.recorded')).map((a) => a.after)).toEqual([
+      { events: 3, dailyRows: 1, months: 1, accounts: 1 },
+      { events: 3, dailyRows: 1, months: 1, accounts: 1 },
+    ]);
+  });
+
+  it('keeps usage_monthly equal to a recomputation from scratch, recomputing only the touched months', async () => {
+    const { csm, account, org } = await setup('America/New_York');
+    const second = await makeAccount(csm);
+    // a stale row for a month no batch touches must stay as it is
+    await db.insert(usageMonthly).values({ orgId: org.id, accountId: second.id, month: '2024-12-01', activeUsers: 99 });
+    let n = 0;
+    for (let batch = 0; batch < 4; batch++) {
+      const events = Array.from({ length: 250 }, () => {
+        n++;
+        const day = 1 + ((n * 7) % 59); // January and February 2025
+        const hour = (n * 5) % 24;
+        return {
+          accountId: n % 3 === 0 ? second.id : account.id,
+          userKey: n % 4 === 0 ? `User${n % 9}@Example.com` : `u-${n % 11}`,
+          occurredAt: new Date(Date.UTC(2025, 0, day, hour, n % 60)).toISOString(),
+          featureKey: ['dashboards', 'reports', 'api', null][n % 4],
+          sessions: n % 3,
+        };
+      });
+      await recordUsageEvents(csm, events);
+    }
+    const expected = await monthlyFromScratch(org.id);
+    expect(expected.length).toBeGreaterThanOrEqual(5);
+    const stored = (await monthlyOf(org.id)).filter((m) => m.month !== '2024-12-01');
+    expect(stored).toEqual(expect.arrayContaining(expected));
+    expect(stored).toHaveLength(expected.length);
+    const totals = await queryRows<{ events: number }>(db, sql`select sum(events)::int as events from usage_daily where org_id = ${org.id}`);
+    expect(totals[0].events).toBe(1000);
+    const [stale] = await db.select().from(usageMonthly).where(and(eq(usageMonthly.orgId, org.id), eq(usageMonthly.month, '2024-12-01')));
+    expect(stale.activeUsers).toBe(99);
+  });
+
+  it('takes a batch of 10,000 events in one call', async () => {
+    const { csm, account, org } = await setup('UTC');
+    const events = Array.from({ length: 10_000 }, (_, i) => ({
+      accountId: account.id, userKey: `u${i % 25}`, occurredAt: new Date(Date.UTC(2025, 4, 1 + (i % 30), 12)).toISOString(), featureKey: 'dashboards', sessions: 1,
+    }));
+    const started = performance.now();
+    expect(await recordUsageEvents(csm, events)).toEqual({ events: 10_000, dailyRows: 750, months: 1 });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(await monthlyOf(org.id)).toEqual([
+      { accountId: account.id, month: '2025-05-01', activeUsers: 25, activeDays: 30, sessions: 10_000, events: 10_000, featuresUsed: ['dashboards'] },
+    ]);
+  });
+});
+
+describe('usage tenancy, roles and API callers', () => {
+  it('a batch naming another org\'s account is NOT_FOUND as a whole; nothing is written anywhere', async () => {
+    const a = await setup();
+    const b = await setup();
+    const bOwner = await b.ctx('owner');
+    const err = await expectAppError(recordUsageEvents(bOwner, [
+      { accountId: b.account.id, userKey: 'u', occurredAt: '2025-01-01T10:00:00Z' },
+      { accountId: a.account.id, userKey: 'u', occurredAt: '2025-01-01T10:00:00Z' },
+    ]), 'NOT_FOUND');
+    expect(err.message).toBe(`Account ${a.account.id} was not found.`);
+    await expectAppError(recordUsageEvents(bOwner, [{ accountId: 'junk', userKey: 'u', occurredAt: '2025-01-01T10:00:00Z' }]), 'NOT_FOUND');
+    expect(await dailyOf(a.org.id)).toEqual([]);
+    expect(await dailyOf(b.org.id)).toEqual([]);
+    expect(await db.$count(auditLog, and(eq(auditLog.orgId, b.org.id), eq(auditLog.action, 'usage.recorded')))).toBe(0);
+  });
+
+  it('refuses a viewer; an API-key caller writes with its own actor', async () => {
+    const { account, org, ctx } = await setup();
+    await expectAppError(recordUsageEvents(await ctx('viewer'), [{ accountId: account.id, userKey: 'u', occurredAt: '2025-01-01T10:00:00Z' }]), 'FORBIDDEN');
+    await recordUsageEvents({ orgId: org.id, actor: { type: 'api_key', id: 'key-1' } }, [{ accountId: account.id, userKey: 'u', occurredAt: '2025-01-01T10:00:00Z' }]);
+    expect((await dailyOf(org.id)).map((r) => r.userKey)).toEqual(['u']);
+    expect((await auditEntries(org.id, 'usage.recorded'))[0]).toMatchObject({ actorType: 'api_key', actorId: 'key-1' });
+  });
+});
