@@ -51,6 +51,12 @@ describe('auditDiff', () => {
     expect(auditDiff({ name: 'Gone Inc' }, null)).toEqual([{ field: 'name', label: 'Name', kind: 'removed', value: 'Gone Inc' }]);
   });
 
+  it('leaves out the empty fields of a created or deleted row, not of a change', () => {
+    expect(auditDiff(null, { name: 'Dana', domain: null, title: '' })).toEqual([{ field: 'name', label: 'Name', kind: 'added', value: 'Dana' }]);
+    expect(auditDiff({ name: 'Gone', segment: null }, undefined)).toEqual([{ field: 'name', label: 'Name', kind: 'removed', value: 'Gone' }]);
+    expect(auditDiff({ domain: null }, { domain: 'a.example' })).toEqual([{ field: 'domain', label: 'Domain', kind: 'changed', from: '(empty)', to: 'a.example' }]);
+  });
+
   it('compares arrays by value and null against a list', () => {
     expect(auditDiff({ trackedFeatureKeys: null, surveyCooldownDays: 90 }, { trackedFeatureKeys: ['a', 'b'], surveyCooldownDays: 30 })).toEqual([
       { field: 'trackedFeatureKeys', label: 'Tracked feature keys', kind: 'changed', from: '(empty)', to: 'a, b' },

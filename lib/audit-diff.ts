@@ -51,14 +51,18 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * The lines of an entry: changed fields as from → to, fields only after as added, only before as
- * removed (a deleted row), equal ones as context (the email next to a role change).
+ * removed (a deleted row), equal ones as context (the email next to a role change). Empty fields
+ * of a created or deleted row are left out.
  * Order: the after object's keys, then keys only in before.
  */
 export function auditDiff(before: unknown, after: unknown): DiffLine[] {
   const b = isObject(before) ? before : {};
   const a = isObject(after) ? after : {};
   const keys = [...Object.keys(a), ...Object.keys(b).filter((k) => !(k in a))];
-  return keys.map((field): DiffLine => {
+  // a created or deleted row lists only the fields it had: "Domain: (empty)" ten times is noise
+  const blank = (v: unknown) => formatAuditValue(v) === '(empty)';
+  const shown = keys.filter((k) => (k in a && k in b) || !blank(k in a ? a[k] : b[k]));
+  return shown.map((field): DiffLine => {
     const label = fieldLabel(field);
     if (SECRET.test(field)) return { field, label, kind: 'same', value: '(hidden)' };
     if (!(field in b)) return { field, label, kind: 'added', value: formatAuditValue(a[field]) };
