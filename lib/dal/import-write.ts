@@ -64,13 +64,13 @@ export async function writeAccountPlan(tx: Tx, ctx: TenantCtx, plan: AccountPlan
 
 /** Writes a stakeholder plan: set-based inserts and updates, one timeline event per change. */
 export async function writeStakeholderPlan(tx: Tx, ctx: TenantCtx, plan: StakeholderPlan): Promise<void> {
-  console.time('ins-sh'); await insertRows(tx, stakeholders, plan.creates.map(({ id, accountId, values: v }) => ({
+  await insertRows(tx, stakeholders, plan.creates.map(({ id, accountId, values: v }) => ({
     orgId: ctx.orgId, id, accountId, name: v.name, email: v.email ?? null, title: v.title ?? null, externalId: v.externalId ?? null,
     role: v.role ?? 'user', influence: v.influence ?? 'medium', sentiment: v.sentiment ?? 'neutral',
     isPrimary: v.isPrimary ?? false, doNotSurvey: v.doNotSurvey ?? false,
   })));
-  console.timeEnd('ins-sh'); await updateFromJson(tx, 'stakeholders', ctx.orgId, stakeholderUpdateColumns, plan.updates.map((u) => ({ id: u.id, ...u.after })));
-  console.time('ins-ev'); await insertRows(tx, accountEvents, [
+  await updateFromJson(tx, 'stakeholders', ctx.orgId, stakeholderUpdateColumns, plan.updates.map((u) => ({ id: u.id, ...u.after })));
+  await insertRows(tx, accountEvents, [
     ...plan.creates.map((c) => ({
       ...byUser(ctx), accountId: c.accountId, kind: 'stakeholder.added',
       summary: `Added ${c.values.name} (${labelOf(c.values.role ?? 'user').toLowerCase()}) by CSV import`,

@@ -57,21 +57,21 @@ async function analyzeAccounts(tx: Tx, ctx: TenantCtx, records: CsvRecord[], map
 }
 
 async function analyzeStakeholders(tx: Tx, ctx: TenantCtx, records: CsvRecord[], map: HeaderMap): Promise<Analysis> {
-  console.time('validate'); const rows = validateStakeholderRecords(records, map); console.timeEnd('validate');
-  console.time('keys'); const keys = await accountsByKeys(tx, ctx, defined(rows.map((r) => r.values.accountExternalId)), defined(rows.map((r) => r.values.accountDomain)), false);
-  console.timeEnd('keys'); const index = indexAccounts(keys);
+  const rows = validateStakeholderRecords(records, map);
+  const keys = await accountsByKeys(tx, ctx, defined(rows.map((r) => r.values.accountExternalId)), defined(rows.map((r) => r.values.accountDomain)), false);
+  const index = indexAccounts(keys);
   const accountIds = new Set(rows.flatMap((r) => (r.errors.length ? [] : [resolveAccount(index, r)])).flatMap((a) => ('id' in a ? [a.id] : [])));
   const byKey: SQL[] = [
     inArray(stakeholders.externalId, jsonList(defined(rows.map((r) => r.values.externalId)))),
     sql`lower(${stakeholders.email}) in ${jsonList(defined(rows.map((r) => r.values.email)))}`,
   ];
-  console.time('existing'); const existing = accountIds.size === 0 ? [] : await tx.select({
+  const existing = accountIds.size === 0 ? [] : await tx.select({
     id: stakeholders.id, accountId: stakeholders.accountId, externalId: stakeholders.externalId, email: stakeholders.email, name: stakeholders.name,
     title: stakeholders.title, role: stakeholders.role, influence: stakeholders.influence, sentiment: stakeholders.sentiment,
     isPrimary: stakeholders.isPrimary, doNotSurvey: stakeholders.doNotSurvey,
   }).from(stakeholders)
     .where(and(eq(stakeholders.orgId, ctx.orgId), inArray(stakeholders.accountId, jsonUuids(accountIds)), or(...byKey)));
-  console.timeEnd('existing'); console.time('plan'); const plan = planStakeholders(rows, keys, existing, randomUUID); console.timeEnd('plan');
+  const plan = planStakeholders(rows, keys, existing, randomUUID);
   return { preview: summarize('stakeholders', map, plan.rows), kind: 'stakeholders', plan };
 }
 
@@ -116,7 +116,7 @@ export async function commitImport(ctx: TenantCtx, kind: ImportKind, text: strin
       const analysis = await analyze(tx, ctx, kind, text);
       if (!analysis.preview.ready || !analysis.kind) return { ok: false as const, preview: analysis.preview };
       if (analysis.kind === 'accounts') await writeAccountPlan(tx, ctx, analysis.plan);
-      else { console.time('write'); await writeStakeholderPlan(tx, ctx, analysis.plan); console.timeEnd('write'); }
+      else await writeStakeholderPlan(tx, ctx, analysis.plan);
       const { create: created, update: updated, unchanged, rows } = analysis.preview.counts;
       await recordAudit(tx, ctx.orgId, userActor(ctx.userId), {
         action: `import.${kind}`, entityType: 'import', after: { file: fileName.slice(0, 200), rows, created, updated, unchanged },

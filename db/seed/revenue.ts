@@ -1,0 +1,177 @@
+import type { revenueChanges } from '@/db/schema';
+import { classifyMovement } from '@/lib/kpi/revenue';
+import { revenueEventKind, revenueSummary } from '@/lib/revenue-text';
+import { DAY_MS, type AccountPlan } from './accounts';
+import type { Random } from './random';
+import { decideRenewal, pendingRenewal, reactivationRenewal, type RenewalRow } from './renewals';
+import type { EventRow } from './timeline';
+
+export type RevenueRow = typeof revenueChanges.$inferInsert & { id: string; accountId: string; effectiveDate: string; mrr: number; recordedAt: Date };
+
+/** One account's revenue story: its MRR sequence, renewals, timeline events and when it paid. */
+export type AccountStory = {
+  revenueChanges: RevenueRow[];
+  renewals: RenewalRow[];
+  events: EventRow[];
+  /** [from, to) as YYYY-MM-DD; to null = still paying. Usage and tickets follow these. */
+  paying: { from: string; to: string | null }[];
+  churnDate: string | null;
+};
+
+/** Who churns, at which contract anniversary (1 = first), who comes back, who gets archived afterwards. */
+export type Fate = { churnAt: number | null; reactivate: boolean; archive: boolean };
+
+export type StoryOptions = { churnShare: number; archived: number; reactivations: 0 | 1; currency: string; adminId: string };
+
+const HOUR_MS = 3_600_000;
+
+/** MRR bounds by segment in cents, and the step list prices are rounded to. */
+const SEGMENT_MRR = {
+  smb: { min: 20_000, max: 150_000, step: 1_000 },
+  mid_market: { min: 150_000, max: 800_000, step: 1_000 },
+  enterprise: { min: 800_000, max: 6_000_000, step: 10_000 },
+} as const;
+
+export const CHURN_REASON_WEIGHTS = {
+  'Budget cuts': 30, 'Moved to competitor': 25, 'Poor adoption': 20, Acquired: 10, 'Missing features': 10, 'Went out of business': 5,
+} as const;
+
+export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const atHour = (day: string, rand: Random, from = 9, to = 17) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + rand.int(from, to) * HOUR_MS + rand.int(0, 59) * 60_000);
+
+/** Contract anniversaries (due dates) on or before `now`, the same arithmetic as the account's renewal date. */
+export function pastAnniversaries(plan: AccountPlan, now: Date): string[] {
+  const start = new Date(`${plan.row.contractStart}T00:00:00Z`);
+  const out: string[] = [];
+  for (let k = 1; ; k++) {
+    const due = new Date(Date.UTC(start.getUTCFullYear() + k, start.getUTCMonth(), start.getUTCDate()));
+    if (due > now) return out;
+    out.push(isoDate(due));
+  }
+}
+
+/**
+ * Picks the fates of a whole book at once, so the totals are exact: `churnShare` of the accounts
+ * churn at one of their past renewals, exactly `reactivations` of those come back (one that churned
+ * at its latest renewal, 75+ days ago), and `archived` of the others are archived after churning.
+ */
+export function chooseFates(rand: Random, plans: readonly AccountPlan[], now: Date, opts: StoryOptions): Fate[] {
+  const fates: Fate[] = plans.map(() => ({ churnAt: null, reactivate: false, archive: false }));
+  const past = plans.map((p) => pastAnniversaries(p, now));
+  const candidates = rand.shuffle(plans.map((_, i) => i).filter((i) => past[i].length > 0));
+  const target = Math.min(candidates.length, Math.round(opts.churnShare * plans.length));
+  const churned = candidates.slice(0, target);
+  for (const i of churned) fates[i].churnAt = rand.int(1, past[i].length);
+  const comebackReady = (i: number) => Date.parse(past[i][past[i].length - 1]) <= now.getTime() - 75 * DAY_MS;
+  if (opts.reactivations) {
+    let pool = churned.filter((i) => fates[i].churnAt === past[i].length && comebackReady(i));
+    if (pool.length === 0) {
+      // nobody fits by chance: let one more account churn at its latest renewal
+      const extra = candidates.slice(target).find(comebackReady);
+      if (extra !== undefined) {
+        fates[extra].churnAt = past[extra].length;
+        churned.push(extra);
+        pool = [extra];
+      }
+    }
+    if (pool.length) fates[rand.pick(pool)].reactivate = true;
+  }
+  const gone = rand.shuffle(churned.filter((i) => !fates[i].reactivate));
+  for (const i of gone.slice(0, opts.archived)) fates[i].archive = true;
+  return fates;
+}
+
+/**
+ * The MRR sequence of one account: the first subscription at contract start (priced per seat,
+ * within the segment's band), a seat change, an occasional add-on or mid-term contraction, and a
+ * decision at every past anniversary (mostly renewed, some with an uplift, some downgraded; churned
+ * where its fate says so), then a reactivation for the one that comes back. Adjusts the account row
+ * to match: no next renewal date once churned, archived after the churn, stage frozen at the churn.
+ */
+export function buildStory(rand: Random, plan: AccountPlan, fate: Fate, now: Date, opts: StoryOptions): AccountStory {
+  const { row } = plan;
+  const band = SEGMENT_MRR[row.segment ?? 'smb'];
+  const pricePerSeat = rand.int(40, 60) * 100;
+  const price = (cents: number) => Math.min(band.max, Math.max(band.min, Math.round(cents / band.step) * band.step));
+  const story: AccountStory = { revenueChanges: [], renewals: [], events: [], paying: [], churnDate: null };
+  let mrr = 0;
+  let everPaid = false;
+
+  const change = (at: Date, next: number, reason: string | null = null) => {
+    if (next === mrr) return;
+    const effectiveDate = isoDate(at);
+    const movement = classifyMovement(mrr, next, everPaid);
+    const last = story.revenueChanges[story.revenueChanges.length - 1];
+    const recordedAt = last && last.recordedAt >= at ? new Date(last.recordedAt.getTime() + 60_000) : at;
+    const id = rand.uuid();
+    story.revenueChanges.push({ orgId: row.orgId, id, accountId: row.id, effectiveDate, mrr: next, currency: opts.currency, churnReason: reason, actorType: 'system', actorId: null, recordedAt });
+    story.events.push({
+      id: rand.uuid(), orgId: row.orgId, accountId: row.id, kind: revenueEventKind(movement), occurredAt: recordedAt, actorType: 'system', actorId: null,
+      summary: revenueSummary({ movement, previousMrr: mrr, mrr: next, currency: opts.currency, churnReason: reason }),
+      data: { revenueChangeId: id, movement, effectiveDate, previousMrr: mrr, mrr: next, currency: opts.currency, churnReason: reason },
+    });
+    if (next === 0) story.paying[story.paying.length - 1].to = effectiveDate;
+    if (mrr === 0) story.paying.push({ from: effectiveDate, to: null });
+    mrr = next;
+    everPaid ||= next > 0;
+  };
+
+  change(new Date(plan.startAt.getTime() + 2 * 60_000), price(plan.initialSeats * pricePerSeat));
+  const midTerm: { at: Date; next: (m: number) => number }[] = [];
+  if (plan.seatChangeAt) midTerm.push({ at: plan.seatChangeAt, next: () => price((row.licensedSeats ?? plan.initialSeats) * pricePerSeat) });
+  const span = now.getTime() - plan.startAt.getTime();
+  if (span > 90 * DAY_MS && rand.chance(0.2)) {
+    const factor = 1.1 + rand.next() * 0.2;
+    midTerm.push({ at: rand.dateBetween(new Date(plan.startAt.getTime() + 60 * DAY_MS), new Date(now.getTime() - 10 * DAY_MS)), next: (m) => price(m * factor) });
+  }
+  if (span > 120 * DAY_MS && rand.chance(0.08)) {
+    const factor = 0.75 + rand.next() * 0.15;
+    midTerm.push({ at: rand.dateBetween(new Date(plan.startAt.getTime() + 90 * DAY_MS), new Date(now.getTime() - 10 * DAY_MS)), next: (m) => price(m * factor) });
+  }
+
+  const dues = pastAnniversaries(plan, now);
+  const decider = plan.owner?.id ?? opts.adminId;
+  let lastDecision = plan.startAt;
+  let steps = [...midTerm.map((m) => ({ at: m.at, due: null as string | null, m })), ...dues.map((due, k) => ({ at: atHour(due, rand, 9, 12), due, k: k + 1 }))];
+  steps = steps.sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const step of steps) {
+    if (story.churnDate) break; // nothing happens to a churned account until it comes back
+    if (!('k' in step) || step.due === null) {
+      change(step.at, (step as { m: { next: (m: number) => number } }).m.next(mrr));
+      continue;
+    }
+    const churns = fate.churnAt === step.k;
+    const decision = decideRenewal(rand, { plan, due: step.due, mrr, churns, createdAt: lastDecision, decider, now, price, currency: opts.currency });
+    story.renewals.push(decision.renewal);
+    story.events.push(decision.event);
+    lastDecision = decision.renewal.decidedAt!;
+    if (churns) {
+      change(step.at, 0, rand.weighted(CHURN_REASON_WEIGHTS));
+      story.churnDate = step.due;
+    } else {
+      change(step.at, decision.nextMrr);
+    }
+  }
+
+  if (story.churnDate && fate.reactivate) {
+    const churnAt = Date.parse(`${story.churnDate}T00:00:00Z`);
+    const latest = Math.min(churnAt + 120 * DAY_MS, now.getTime() - 20 * DAY_MS);
+    const back = new Date(churnAt + rand.int(30, Math.max(30, Math.floor((latest - churnAt) / DAY_MS))) * DAY_MS + rand.int(9, 16) * HOUR_MS);
+    change(back, price(plan.initialSeats * pricePerSeat * 0.8));
+    const created = reactivationRenewal(rand, { plan, at: back, mrr, decider, currency: opts.currency });
+    story.renewals.push(created.renewal);
+    story.events.push(created.event);
+    plan.stageChanges = plan.stageChanges.filter((c) => c.at < new Date(churnAt) || c.at > back);
+    story.churnDate = null;
+  } else if (story.churnDate) {
+    const churnAt = new Date(`${story.churnDate}T00:00:00Z`);
+    plan.stageChanges = plan.stageChanges.filter((c) => c.at < churnAt);
+    row.nextRenewalDate = null;
+    if (fate.archive) row.archivedAt = rand.dateBetween(new Date(churnAt.getTime() + 5 * DAY_MS), new Date(Math.max(churnAt.getTime() + 6 * DAY_MS, Math.min(churnAt.getTime() + 40 * DAY_MS, now.getTime() - HOUR_MS))));
+  } else {
+    story.renewals.push(pendingRenewal(rand, { plan, mrr, createdAt: lastDecision }));
+  }
+  row.stage = plan.stageChanges.length ? plan.stageChanges[plan.stageChanges.length - 1].to : 'onboarding';
+  return story;
+}
