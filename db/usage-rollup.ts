@@ -5,9 +5,14 @@ import type { Tx } from './index';
 export const touchedPairs = (pairs: readonly { accountId: string; month: string }[]): SQL =>
   sql`select p.account_id, p.month from json_to_recordset(${JSON.stringify(pairs.map((p) => ({ account_id: p.accountId, month: p.month })))}::json) as p(account_id uuid, month date)`;
 
-/** Every (account, month) of the org with per-user rows from `month` on (the demo seed, after its bulk insert). */
-export const monthsSince = (orgId: string, month: string): SQL =>
-  sql`select distinct d.account_id, date_trunc('month', d.day)::date as month from usage_daily d where d.org_id = ${orgId}::uuid and d.day >= ${month}::date`;
+/**
+ * Every (account, month) of the org with per-user rows from `month` on that has no monthly row yet:
+ * the demo seed, after its bulk insert (estimated months it inserted first are left alone).
+ */
+export const newMonthsSince = (orgId: string, month: string): SQL =>
+  sql`select distinct d.account_id, date_trunc('month', d.day)::date as month from usage_daily d
+    where d.org_id = ${orgId}::uuid and d.day >= ${month}::date
+      and not exists (select 1 from usage_monthly m where m.org_id = d.org_id and m.account_id = d.account_id and m.month = date_trunc('month', d.day)::date)`;
 
 /**
  * Rewrites usage_monthly for the given (account, month) pairs from usage_daily: distinct active

@@ -91,13 +91,15 @@ export type PlanOptions = {
   csms: readonly Person[];
   admin: Person;
   externalIdPrefix: string;
+  /** contract age in days per account index (5-729); drawn at random when not given */
+  ageDays?: readonly number[];
 };
 
 /** Plans account `index`: the row, its owner, seats history and stage history. */
 export function planAccount(rand: Random, opts: PlanOptions, name: string, index: number): AccountPlan {
   const { now } = opts;
   const segment = rand.weighted(SEGMENT_WEIGHTS);
-  const ageDays = rand.int(5, 729);
+  const ageDays = opts.ageDays?.[index] ?? rand.int(5, 729);
   const startDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ageDays));
   // contracts start in business hours, so the "Account created" event looks like a human did it
   const startAt = new Date(startDay.getTime() + rand.int(8, 17) * HOUR_MS + rand.int(0, 59) * 60_000);

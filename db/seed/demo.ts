@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db';
 import {
-  accountEvents, accounts, memberships, organizations, stakeholders, users,
+  accountEvents, accounts, memberships, organizations, renewals, revenueChanges, stakeholders, tickets, users,
   type Role,
 } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
@@ -10,8 +10,12 @@ import { companyNames, DAY_MS, type Person } from './accounts';
 import { FIRST_NAMES, LAST_NAMES, OTHER_ORG_COMPANY_NAMES } from './names';
 import { generatePortfolio, type AccountRow } from './portfolio';
 import { createRandom } from './random';
+import type { RevenueRow } from './revenue';
+import type { RenewalRow } from './renewals';
 import type { StakeholderRow } from './stakeholders';
+import type { TicketRow } from './tickets';
 import type { EventRow } from './timeline';
+import { seedUsage, usageMonthlyEstimates, type UsageMonthlyRow, type UsagePlan } from './usage';
 
 export const DEMO_PASSWORD = 'tenure-demo';
 export const DEMO_ORG_SLUG = 'demo';
@@ -28,7 +32,11 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
   { email: 'other@demo.test', name: 'Taylor Brooks', role: 'owner', org: OTHER_ORG_SLUG, password: DEMO_PASSWORD },
 ];
 
-export type DemoOptions = { seed?: number; accounts?: number; now?: Date };
+/**
+ * `usageDays`: how many days back per-user usage rows go (default 730 up to 1,000 accounts, else
+ * 90: the benchmark's ~5 M rows); older months get estimated monthly rows only.
+ */
+export type DemoOptions = { seed?: number; accounts?: number; now?: Date; usageDays?: number };
 
 /** Users without the password hash: generateDemo stays synchronous and cheap (no bcrypt). */
 export type DemoUser = Omit<typeof users.$inferInsert, 'passwordHash'> & { id: string; email: string };
@@ -40,6 +48,11 @@ export type DemoData = {
   accounts: AccountRow[];
   stakeholders: StakeholderRow[];
   accountEvents: EventRow[];
+  revenueChanges: RevenueRow[];
+  renewals: RenewalRow[];
+  tickets: TicketRow[];
+  /** per-user daily rows are generated from the plans while seeding (millions at benchmark size) */
+  usage: { from: string; plans: UsagePlan[]; monthlyEstimates: UsageMonthlyRow[] };
 };
 
 // One CSM per ~200 accounts, so the benchmark's books are the size a real CSM carries.
@@ -51,7 +64,7 @@ const SEED_LOCK_KEY = 7_242_020;
  * The demo data set as plain rows: "Acme Analytics" (slug `demo`) with `accounts` accounts and
  * "Other Corp" (slug `other`) with 5. Pure: the same options give the same rows, ids included.
  */
-export function generateDemo({ seed = 42, accounts: count = 60, now = new Date() }: DemoOptions = {}): DemoData {
+export function generateDemo({ seed = 42, accounts: count = 60, now = new Date(), usageDays }: DemoOptions = {}): DemoData {
   const rand = createRandom(seed);
   // the orgs and people predate every contract (the oldest starts 729 days back)
   const since = new Date(now.getTime() - 760 * DAY_MS);
@@ -77,6 +90,8 @@ export function generateDemo({ seed = 42, accounts: count = 60, now = new Date()
     admin: person('admin@demo.test'),
     externalIdPrefix: 'CRM',
     archived: Math.max(2, Math.round(count * 0.02)),
+    storyRand: createRandom((seed ^ 0x2545f491) >>> 0),
+    story: { churnShare: 0.12, reactivations: 1, currency: 'USD' },
   });
   // a stream of its own, so Other Corp stays the same whatever the demo org's size
   const otherRand = createRandom((seed ^ 0x5bd1e995) >>> 0);
@@ -89,7 +104,12 @@ export function generateDemo({ seed = 42, accounts: count = 60, now = new Date()
     admin: otherOwner,
     externalIdPrefix: 'OC',
     archived: 0,
+    storyRand: createRandom((seed ^ 0x68e31da4) >>> 0),
+    story: { churnShare: 0.12, reactivations: 0, currency: 'USD' },
   });
+  const days = usageDays ?? (count <= 1_000 ? 730 : 90);
+  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - days)).toISOString().slice(0, 10);
+  const plans = [...demo.usage, ...other.usage];
 
   return {
     organizations: [org(demoOrgId, 'Acme Analytics', DEMO_ORG_SLUG), org(otherOrgId, 'Other Corp', OTHER_ORG_SLUG)],
@@ -98,12 +118,22 @@ export function generateDemo({ seed = 42, accounts: count = 60, now = new Date()
     accounts: [...demo.accounts, ...other.accounts],
     stakeholders: [...demo.stakeholders, ...other.stakeholders],
     accountEvents: [...demo.events, ...other.events],
+    revenueChanges: [...demo.revenueChanges, ...other.revenueChanges],
+    renewals: [...demo.renewals, ...other.renewals],
+    tickets: [...demo.tickets, ...other.tickets],
+    usage: { from, plans, monthlyEstimates: plans.flatMap((p) => usageMonthlyEstimates(p, from, now)) },
   };
 }
 
 export type SeedResult =
   | { created: false }
-  | { created: true; counts: { organizations: number; users: number; accounts: number; stakeholders: number; accountEvents: number } };
+  | {
+    created: true;
+    counts: {
+      organizations: number; users: number; accounts: number; stakeholders: number; accountEvents: number;
+      revenueChanges: number; renewals: number; tickets: number; usageDaily: number; usageMonthly: number;
+    };
+  };
 
 async function demoExists(q: Tx): Promise<boolean> {
   const found = await q.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_ORG_SLUG)).limit(1);
@@ -116,7 +146,8 @@ async function demoExists(q: Tx): Promise<boolean> {
  */
 export async function seedDemo(db: Database, opts: DemoOptions = {}): Promise<SeedResult> {
   if (await demoExists(db)) return { created: false };
-  const data = generateDemo(opts);
+  const now = opts.now ?? new Date();
+  const data = generateDemo({ ...opts, now });
   // bcrypt takes ~70 ms: hash once and share it, or 50 benchmark CSMs cost seconds
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
@@ -129,6 +160,10 @@ export async function seedDemo(db: Database, opts: DemoOptions = {}): Promise<Se
     await insertRows(tx, accounts, data.accounts);
     await insertRows(tx, stakeholders, data.stakeholders);
     await insertRows(tx, accountEvents, data.accountEvents);
+    await insertRows(tx, revenueChanges, data.revenueChanges);
+    await insertRows(tx, renewals, data.renewals);
+    await insertRows(tx, tickets, data.tickets);
+    const usage = await seedUsage(tx, data.organizations.map((o) => o.id), data.usage, now);
     return {
       created: true,
       counts: {
@@ -137,6 +172,10 @@ export async function seedDemo(db: Database, opts: DemoOptions = {}): Promise<Se
         accounts: data.accounts.length,
         stakeholders: data.stakeholders.length,
         accountEvents: data.accountEvents.length,
+        revenueChanges: data.revenueChanges.length,
+        renewals: data.renewals.length,
+        tickets: data.tickets.length,
+        ...usage,
       },
     };
   });

@@ -40,6 +40,10 @@ export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const atHour = (day: string, rand: Random, from = 9, to = 17) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + rand.int(from, to) * HOUR_MS + rand.int(0, 59) * 60_000);
 
+/** When a renewal's revenue change is booked: that morning, or just before `now` when it is due today. */
+const renewalMoment = (rand: Random, due: string, now: Date) =>
+  new Date(Math.max(Date.parse(`${due}T00:00:00Z`), Math.min(atHour(due, rand, 9, 12).getTime(), now.getTime() - 1000)));
+
 /** Contract anniversaries (due dates) on or before `now`, the same arithmetic as the account's renewal date. */
 export function pastAnniversaries(plan: AccountPlan, now: Date): string[] {
   const start = new Date(`${plan.row.contractStart}T00:00:00Z`);
@@ -60,7 +64,8 @@ export function chooseFates(rand: Random, plans: readonly AccountPlan[], now: Da
   const fates: Fate[] = plans.map(() => ({ churnAt: null, reactivate: false, archive: false }));
   const past = plans.map((p) => pastAnniversaries(p, now));
   const candidates = rand.shuffle(plans.map((_, i) => i).filter((i) => past[i].length > 0));
-  const target = Math.min(candidates.length, Math.round(opts.churnShare * plans.length));
+  // the ones that come back churned too: `churnShare` is the share churned at the end
+  const target = Math.min(candidates.length, Math.round(opts.churnShare * plans.length) + opts.reactivations);
   const churned = candidates.slice(0, target);
   for (const i of churned) fates[i].churnAt = rand.int(1, past[i].length);
   const comebackReady = (i: number) => Date.parse(past[i][past[i].length - 1]) <= now.getTime() - 75 * DAY_MS;
@@ -77,7 +82,8 @@ export function chooseFates(rand: Random, plans: readonly AccountPlan[], now: Da
     }
     if (pool.length) fates[rand.pick(pool)].reactivate = true;
   }
-  const gone = rand.shuffle(churned.filter((i) => !fates[i].reactivate));
+  const churnedLongAgo = (i: number) => Date.parse(past[i][fates[i].churnAt! - 1]) <= now.getTime() - 10 * DAY_MS;
+  const gone = rand.shuffle(churned.filter((i) => !fates[i].reactivate && churnedLongAgo(i)));
   for (const i of gone.slice(0, opts.archived)) fates[i].archive = true;
   return fates;
 }
@@ -133,19 +139,19 @@ export function buildStory(rand: Random, plan: AccountPlan, fate: Fate, now: Dat
   const dues = pastAnniversaries(plan, now);
   const decider = plan.owner?.id ?? opts.adminId;
   let lastDecision = plan.startAt;
-  let steps = [...midTerm.map((m) => ({ at: m.at, due: null as string | null, m })), ...dues.map((due, k) => ({ at: atHour(due, rand, 9, 12), due, k: k + 1 }))];
-  steps = steps.sort((a, b) => a.at.getTime() - b.at.getTime());
-  for (const step of steps) {
+  type Step = { at: Date; next: (m: number) => number; due?: undefined } | { at: Date; due: string; k: number };
+  const steps: Step[] = [...midTerm, ...dues.map((due, k) => ({ at: renewalMoment(rand, due, now), due, k: k + 1 }))];
+  for (const step of steps.sort((a, b) => a.at.getTime() - b.at.getTime())) {
     if (story.churnDate) break; // nothing happens to a churned account until it comes back
-    if (!('k' in step) || step.due === null) {
-      change(step.at, (step as { m: { next: (m: number) => number } }).m.next(mrr));
+    if (step.due === undefined) {
+      change(step.at, step.next(mrr));
       continue;
     }
     const churns = fate.churnAt === step.k;
-    const decision = decideRenewal(rand, { plan, due: step.due, mrr, churns, createdAt: lastDecision, decider, now, price, currency: opts.currency });
+    const decision = decideRenewal(rand, { plan, due: step.due, mrr, churns, createdAt: lastDecision, decider, price, currency: opts.currency });
     story.renewals.push(decision.renewal);
     story.events.push(decision.event);
-    lastDecision = decision.renewal.decidedAt!;
+    lastDecision = decision.renewal.decidedAt;
     if (churns) {
       change(step.at, 0, rand.weighted(CHURN_REASON_WEIGHTS));
       story.churnDate = step.due;
@@ -168,7 +174,8 @@ export function buildStory(rand: Random, plan: AccountPlan, fate: Fate, now: Dat
     const churnAt = new Date(`${story.churnDate}T00:00:00Z`);
     plan.stageChanges = plan.stageChanges.filter((c) => c.at < churnAt);
     row.nextRenewalDate = null;
-    if (fate.archive) row.archivedAt = rand.dateBetween(new Date(churnAt.getTime() + 5 * DAY_MS), new Date(Math.max(churnAt.getTime() + 6 * DAY_MS, Math.min(churnAt.getTime() + 40 * DAY_MS, now.getTime() - HOUR_MS))));
+    // chooseFates archives only accounts that churned 10+ days ago
+    if (fate.archive) row.archivedAt = rand.dateBetween(new Date(churnAt.getTime() + 5 * DAY_MS), new Date(Math.min(churnAt.getTime() + 40 * DAY_MS, now.getTime() - HOUR_MS)));
   } else {
     story.renewals.push(pendingRenewal(rand, { plan, mrr, createdAt: lastDecision }));
   }

@@ -40,27 +40,27 @@ async function memberEmails(tx: Tx, ctx: TenantCtx): Promise<Map<string, string>
   return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
 }
 
-/** The org's accounts whose external id or lower-cased domain is one of the file's. */
-function accountsByKeys(tx: Tx, ctx: TenantCtx, externalIds: string[], domains: string[], full: boolean) {
+/** The org's accounts whose external id or lower-cased domain is one of the file's (archived ones too). */
+function accountsByKeys(tx: Tx, ctx: TenantCtx, externalIds: string[], domains: string[]) {
   const { id, externalId, domain, name, ownerId, segment, stage, licensedSeats, contractStart, nextRenewalDate } = accounts;
-  const keys = { id, externalId, domain };
-  return tx.select(full ? { ...keys, name, ownerId, segment, stage, licensedSeats, contractStart, nextRenewalDate } : keys)
+  return tx.select({ id, externalId, domain, name, ownerId, segment, stage, licensedSeats, contractStart, nextRenewalDate })
     .from(accounts)
     .where(and(eq(accounts.orgId, ctx.orgId), or(inArray(accounts.externalId, jsonList(externalIds)), sql`lower(${accounts.domain}) in ${jsonList(domains)}`)));
 }
 
 async function analyzeAccounts(tx: Tx, ctx: TenantCtx, records: CsvRecord[], map: HeaderMap): Promise<Analysis> {
   const rows = validateAccountRecords(records, map, await memberEmails(tx, ctx));
-  const existing = await accountsByKeys(tx, ctx, defined(rows.map((r) => r.values.externalId)), defined(rows.map((r) => r.values.domain)), true);
-  const plan = planAccounts(rows, existing as Parameters<typeof planAccounts>[1], randomUUID);
+  const existing = await accountsByKeys(tx, ctx, defined(rows.map((r) => r.values.externalId)), defined(rows.map((r) => r.values.domain)));
+  const plan = planAccounts(rows, existing, randomUUID);
   return { preview: summarize('accounts', map, plan.rows), kind: 'accounts', plan };
 }
 
 async function analyzeStakeholders(tx: Tx, ctx: TenantCtx, records: CsvRecord[], map: HeaderMap): Promise<Analysis> {
   const rows = validateStakeholderRecords(records, map);
-  const keys = await accountsByKeys(tx, ctx, defined(rows.map((r) => r.values.accountExternalId)), defined(rows.map((r) => r.values.accountDomain)), false);
+  const keys = await accountsByKeys(tx, ctx, defined(rows.map((r) => r.values.accountExternalId)), defined(rows.map((r) => r.values.accountDomain)));
   const index = indexAccounts(keys);
-  const accountIds = new Set(rows.flatMap((r) => (r.errors.length ? [] : [resolveAccount(index, r)])).flatMap((a) => ('id' in a ? [a.id] : [])));
+  // every row's account, rows with bad cells too: the plan matches them to report all their problems
+  const accountIds = new Set(rows.map((r) => resolveAccount(index, r)).flatMap((a) => ('id' in a ? [a.id] : [])));
   const byKey: SQL[] = [
     inArray(stakeholders.externalId, jsonList(defined(rows.map((r) => r.values.externalId)))),
     sql`lower(${stakeholders.email}) in ${jsonList(defined(rows.map((r) => r.values.email)))}`,

@@ -42,7 +42,7 @@ describe('planAccounts', () => {
   it.each<[string, AccountRow['values'], string, string]>([
     ['a shared domain is ambiguous', { domain: 'shared.com', name: 'X' }, 'domain', '2 accounts have the domain shared.com; add an external_id to say which one.'],
     ['a new account needs a name', { externalId: 'CRM-77' }, 'name', 'Enter a name: this row creates a new account.'],
-    ['a renewal before the stored contract start', { externalId: 'CRM-1', nextRenewalDate: '2020-01-01' }, 'next_renewal_date', 'The renewal date cannot be before the contract start. (the account\'s contract starts 2021-06-01)'],
+    ['a renewal before the stored contract start', { externalId: 'CRM-1', nextRenewalDate: '2020-01-01' }, 'next_renewal_date', 'The renewal date cannot be before the contract start (the account\'s contract starts 2021-06-01).'],
     ['a contract start after the stored renewal', { externalId: 'CRM-1', contractStart: '2031-01-01' }, 'contract_start', 'The contract start cannot be after the account\'s renewal date (2030-01-01).'],
   ])('%s is an error', (_label, values, column, message) => {
     const dated = existing.map((a) => (a.id === 'x1' ? { ...a, contractStart: '2021-06-01', nextRenewalDate: '2030-01-01' } : a));

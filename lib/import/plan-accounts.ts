@@ -1,5 +1,5 @@
-import type { AccountRow, AccountValues } from './account-rows';
 import { RENEWAL_BEFORE_START } from '@/lib/validation/accounts';
+import type { AccountRow, AccountValues } from './account-rows';
 import type { CellError } from './cells';
 import {
   diffFields, indexAccounts, matchAccount, SeenKeys, type AccountIndex, type AccountKey, type Change, type PlannedRow, type RowAction,
@@ -36,8 +36,8 @@ function datesError(row: AccountRow, current: ExistingAccount): CellError | null
   const renewal = row.values.nextRenewalDate ?? current.nextRenewalDate;
   if (!start || !renewal || renewal >= start) return null;
   if (row.values.nextRenewalDate) {
-    const why = row.values.contractStart ? '' : ` (the account's contract starts ${start})`;
-    return { row: row.row, column: 'next_renewal_date', message: `${RENEWAL_BEFORE_START}${why}` };
+    const message = row.values.contractStart ? RENEWAL_BEFORE_START : `${RENEWAL_BEFORE_START.replace(/\.$/, '')} (the account's contract starts ${start}).`;
+    return { row: row.row, column: 'next_renewal_date', message };
   }
   return { row: row.row, column: 'contract_start', message: `The contract start cannot be after the account's renewal date (${renewal}).` };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq, getTableName } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { accountEvents, accounts, auditLog, stakeholders } from '@/db/schema';
@@ -10,6 +10,18 @@ import { auditEntries, expectAppError, makeAccount, makeOrg, makeStakeholder, un
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user }));
+
+// A write that fails after others succeeded: the whole import must roll back.
+const fault = vi.hoisted(() => ({ failEvents: false }));
+vi.mock('@/db/seed/bulk-insert', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/db/seed/bulk-insert')>();
+  return {
+    insertRows: (async (tx, table, rows) => {
+      if (fault.failEvents && getTableName(table) === 'account_events') throw new Error('disk full at /var/lib/postgresql');
+      return real.insertRows(tx, table, rows);
+    }) as typeof real.insertRows,
+  };
+});
 
 const signIn = (user: TestUser | null) => {
   session.user = user && { id: user.id, name: user.name, email: user.email };
@@ -110,6 +122,31 @@ describe('account import through the DAL', () => {
     ]);
   });
 
+  it('rolls everything back when a write fails halfway (accounts written, events not)', async () => {
+    const t = await makeOrg();
+    const ctx = await t.ctx('csm');
+    await makeAccount(ctx, { name: 'Old', externalId: 'O-1', licensedSeats: 1 });
+    const before = await snapshot(t.org.id);
+    fault.failEvents = true;
+    try {
+      await expect(commitImport(ctx, 'accounts', csv('name,external_id,licensed_seats', 'New,O-2,5', 'Old,O-1,9'))).rejects.toThrow('disk full');
+      signIn(t.users.csm);
+      const form = new FormData();
+      form.set('kind', 'accounts');
+      form.set('file', new File([csv('name,external_id', 'New,O-3')], 'a.csv'));
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const res = await commitRoute(new Request('http://localhost/x', { method: 'POST', body: form }), { params: Promise.resolve({ org: t.org.slug }) });
+      expect(logged).toHaveBeenCalledTimes(1);
+      logged.mockRestore();
+      // the driver's message is logged, never shown
+      expect([res.status, await res.json()]).toEqual([500, { error: { code: 'INTERNAL', message: 'Something went wrong. Nothing was imported; please try again.' } }]);
+    } finally {
+      fault.failEvents = false;
+      signIn(null);
+    }
+    expect(await snapshot(t.org.id)).toEqual(before);
+  });
+
   it('refuses a domain shared by two accounts as ambiguous', async () => {
     const t = await makeOrg();
     const ctx = await t.ctx('csm');
@@ -170,6 +207,19 @@ describe('stakeholder import through the DAL', () => {
       { kind: 'stakeholder.updated', accountId: two.id, summary: 'Updated Lee by CSV import: role, sentiment' },
     ]);
     expect(await auditEntries(t.org.id, 'import.stakeholders')).toMatchObject([{ after: { rows: 4, created: 2, updated: 2, unchanged: 0 } }]);
+  });
+
+  it('matches a row with a bad cell to its stakeholder, so it reports only the real problem', async () => {
+    const t = await makeOrg();
+    const ctx = await t.ctx('csm');
+    await makeAccount(ctx, { name: 'One', externalId: 'A-1' });
+    const two = await makeAccount(ctx, { name: 'Two', externalId: 'A-2' });
+    await makeStakeholder(ctx, two.id, { name: 'Dana', email: 'dana@two.example' });
+    const preview = await previewImport(ctx, 'stakeholders', csv('account_external_id,name,email,sentiment', 'A-2,,dana@two.example,grumpy', 'A-1,,new@one.example,positive'));
+    expect(preview.errors).toEqual([
+      { row: 2, column: 'sentiment', message: 'Use one of: positive, neutral, negative.' },
+      { row: 3, column: 'name', message: 'Enter a name: this row adds a new stakeholder.' },
+    ]);
   });
 
   it('says which account could not be found', async () => {
@@ -265,5 +315,7 @@ describe('import route handlers', () => {
     const tooBig = await previewRoute(huge, { params: Promise.resolve({ org: t.org.slug }) });
     expect(tooBig.status).toBe(413);
     expect((await tooBig.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+    const crossSite = new Request('http://localhost/x', { method: 'POST', body: 'x', headers: { 'sec-fetch-site': 'cross-site' } });
+    expect((await commitRoute(crossSite, { params: Promise.resolve({ org: t.org.slug }) })).status).toBe(403);
   });
 });

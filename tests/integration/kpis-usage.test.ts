@@ -34,13 +34,22 @@ beforeAll(async () => {
   await insertUsage(o, id.A, users('u', 40), ['2025-03-02', '2025-03-15', '2025-03-31'], { reports: 2, export: 1 });
   await insertUsage(o, id.A, users('u', 45).slice(40), ['2025-03-01'], { reports: 1 });
   await insertUsage(o, id.B, users('u', 40), ['2025-03-10', '2025-03-11', '2025-03-12'], { reports: 1 });
-  await insertUsage(o, id.C, users('c', 7), ['2025-03-20'], { export: 0, api: 3 });
+  await insertUsage(o, id.C, users('c', 7), ['2025-03-20'], { api: 3 });
   await insertUsage(o, id.D, users('d', 3), ['2025-03-20']);
   await insertUsage(o, id.E, users('e', 5), ['2025-03-20'], { reports: 1 });
   await insertUsage(o, id.N, users('n', 4), ['2025-03-20'], { reports: 5, beta: 1 });
   // a key last seen more than 90 days before the period end is not tracked by default
   await insertUsage(o, id.B, ['old'], ['2024-12-15'], { legacy: 1 });
   await insertChanges(o, ['A', 'B', 'C', 'D', 'E', 'H'].map((k) => ({ accountId: id[k], date: '2025-01-01', mrr: 1000 })));
+  // usage_monthly as the write side rolls it up from the rows above (February has monthly rows only)
+  await insertMonthly(o, id.A, '2025-02-01', 30, ['reports']);
+  await insertMonthly(o, id.A, '2025-03-01', 45, ['export', 'reports']);
+  await insertMonthly(o, id.B, '2025-03-01', 40, ['reports']);
+  await insertMonthly(o, id.B, '2024-12-01', 1, ['legacy']);
+  await insertMonthly(o, id.C, '2025-03-01', 7, ['api']);
+  await insertMonthly(o, id.D, '2025-03-01', 3, []);
+  await insertMonthly(o, id.E, '2025-03-01', 5, ['reports']);
+  await insertMonthly(o, id.N, '2025-03-01', 4, ['beta', 'reports']);
   await insertChanges(o, [{ accountId: id.N, date: '2025-01-01', mrr: 500 }, { accountId: id.N, date: '2025-02-20', mrr: 0 }]);
 });
 
@@ -113,15 +122,24 @@ describe('MAU and license utilization as of a date', () => {
 });
 
 describe('adoption per feature', () => {
-  it('every key seen in 90 days, over the 5 accounts paying at the period end', async () => {
+  it('every key used in the months of the last 90 days, over the 5 accounts paying at the period end', async () => {
     const k = await getAdoption(ctx, march);
     expect(k.tracked).toBe('seen');
     expect(k.activeAccounts).toBe(5); // A, B, C, D, H; E is archived, N stopped paying
-    // reports: A, B; export: A (C used it 0 times); api: C; beta: only N, which does not pay
+    // reports: A, B; export: A; api: C; beta: only N, which does not pay; legacy was last used in December
     expect(k.features.map((f) => [f.key, f.value, f.n])).toEqual([
       ['api', 20, 5], ['beta', 0, 5], ['export', 20, 5], ['reports', 40, 5],
     ]);
     expect(k.features[0].definition).toMatch(/paying at the period end/);
+  });
+
+  it('a custom period reads the per-user rows of its partial months', async () => {
+    // 13–31 March: A (15 and 31 March) and C (20 March) were active, B only on 10–12 March
+    const k = await getAdoption(ctx, customPeriod('2025-03-13', '2025-04-01'));
+    expect(k.features.map((f) => [f.key, f.value])).toEqual([['api', 20], ['beta', 0], ['export', 20], ['reports', 20]]);
+    // 15 February – 31 March: the whole of March from usage_monthly, 15–28 February from usage_daily (none)
+    const mixed = await getAdoption(ctx, customPeriod('2025-02-15', '2025-04-01'));
+    expect(mixed.features.map((f) => [f.key, f.value])).toEqual([['api', 20], ['beta', 0], ['export', 20], ['reports', 40]]);
   });
 
   it('the org’s tracked keys when it sets them', async () => {
@@ -130,6 +148,7 @@ describe('adoption per feature', () => {
     const acc = await makeAccount(other, {});
     await insertChanges(other.orgId, [{ accountId: acc.id, date: '2025-01-01', mrr: 100 }]);
     await insertUsage(other.orgId, acc.id, ['u'], ['2025-03-05'], { reports: 1, beta: 1 });
+    await insertMonthly(other.orgId, acc.id, '2025-03-01', 1, ['beta', 'reports']);
     await db.update(organizations).set({ trackedFeatureKeys: ['reports', 'sso'] }).where(eq(organizations.id, other.orgId));
     const k = await getAdoption(other, march);
     expect(k.tracked).toBe('setting');
@@ -146,25 +165,17 @@ describe('adoption per feature', () => {
 });
 
 describe('usage series (usage_monthly)', () => {
-  beforeAll(async () => {
-    const o = ctx.orgId;
-    await insertMonthly(o, id.A, '2025-02-01', 30, ['reports']);
-    await insertMonthly(o, id.A, '2025-03-01', 45, ['reports', 'export']);
-    await insertMonthly(o, id.B, '2025-03-01', 40, ['reports']);
-    await insertMonthly(o, id.C, '2025-03-01', 7, ['api']);
-    await insertMonthly(o, id.E, '2025-03-01', 5, ['reports']);
-  });
-
   it('active users per calendar month and utilization over current seats', async () => {
     const s = await getUsageSeries(ctx, customPeriod('2025-02-01', '2025-04-01'));
-    expect(s.mau.points.map((p) => [p.start, p.value, p.n])).toEqual([['2025-02-01', 30, 1], ['2025-03-01', 92, 3]]);
+    // March: A 45 + B 40 + C 7 + D 3 + N 4; E is archived
+    expect(s.mau.points.map((p) => [p.start, p.value, p.n])).toEqual([['2025-02-01', 30, 1], ['2025-03-01', 99, 5]]);
     // seats A 50 + B 50; E (archived) is left out
     expect(s.utilization.points.map((p) => [p.value, p.n])).toEqual([[30, 2], [85, 2]]);
   });
 
   it('adoption by month from the monthly feature lists', async () => {
     const s = await getAdoptionSeries(ctx, customPeriod('2025-02-01', '2025-04-01'));
-    expect(Object.keys(s).sort()).toEqual(['api', 'beta', 'export', 'reports']);
+    expect(Object.keys(s)).toEqual(['api', 'beta', 'export', 'reports']);
     // February: paying at 1 March are A, B, C, D, H (5); March: the same 5
     expect(s.reports.points.map((p) => [p.value, p.n])).toEqual([[20, 5], [40, 5]]);
     expect(s.api.points.map((p) => p.value)).toEqual([0, 20]);

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { db, queryRows } from '@/db';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
-import type { Period } from '@/lib/kpi/period';
+import { addMonths, startOfMonth, type Period } from '@/lib/kpi/period';
 import { adoption } from '@/lib/kpi/rates';
 import { usageDefs } from './definitions';
 import { checkInputs, inScope, orgScope, type KpiScope } from './scope';
@@ -10,10 +10,10 @@ import { monthlyWindows, num, orgToday } from './sql';
 import { kpi, point, type Kpi, type KpiSeries } from './types';
 
 // Adoption per feature: of the accounts paying at the period end (not archived), the share whose users used the
-// feature in the period. Tracked features are the org's setting, or every key seen in the 90 days before the end.
+// feature in the period. Tracked features are the org's setting, or every key used in the months of the last 90 days.
 
 export type Adoption = {
-  /** 'setting': the org's tracked feature keys; 'seen': every key used in the 90 days before the period end. */
+  /** 'setting': the org's tracked feature keys; 'seen': every key used in the calendar months overlapping the 90 days before the period end. */
   tracked: 'setting' | 'seen';
   activeAccounts: number;
   features: (Kpi & { key: string })[];
@@ -35,28 +35,47 @@ const payingAt = (ctx: TenantCtx, scope: KpiScope, end: SQL) => sql`
 
 const configured = (ctx: TenantCtx) => sql`(select o.tracked_feature_keys is not null from organizations o where o.id = ${ctx.orgId})`;
 
-/** The tracked keys: the org's list, or else the keys used in the 90 days before min(end, tomorrow). */
-const trackedKeys = (ctx: TenantCtx, end: string) => sql`
-  select k as key from organizations o cross join unnest(o.tracked_feature_keys) as k where o.id = ${ctx.orgId}
-  union
-  select f.key from usage_daily u cross join lateral jsonb_object_keys(u.features) as f(key)
-  where u.org_id = ${ctx.orgId} and not ${configured(ctx)}
-    and u.day >= least(${end}::date, ${orgToday(ctx)} + 1) - 90 and u.day < least(${end}::date, ${orgToday(ctx)} + 1)`;
+/**
+ * The tracked keys: the org's list, or else every key used in the calendar months that overlap the 90 days before
+ * min(end, tomorrow), from usage_monthly (scanning 90 days of per-user JSON would cost seconds on a big org).
+ */
+const trackedKeys = (ctx: TenantCtx, end: string) => {
+  const until = sql`least(${end}::date, ${orgToday(ctx)} + 1)`;
+  return sql`
+    select k as key from organizations o cross join unnest(o.tracked_feature_keys) as k where o.id = ${ctx.orgId}
+    union
+    select k.key from usage_monthly m cross join lateral unnest(m.features_used) as k(key)
+    where m.org_id = ${ctx.orgId} and not ${configured(ctx)}
+      and m.month >= date_trunc('month', (${until} - 90)::timestamp)::date and m.month < ${until}`;
+};
+
+/** The whole calendar months inside a period, [first, end): usage_monthly answers for those, usage_daily for the rest. */
+function wholeMonths(period: Period): { first: string; end: string } {
+  const first = startOfMonth(period.start) === period.start ? period.start : addMonths(startOfMonth(period.start), 1);
+  return { first, end: startOfMonth(period.end) };
+}
 
 /** Adoption % per tracked feature over the period for the scope; one query. */
 export async function getAdoption(ctx: TenantCtx, period: Period, scope: KpiScope = orgScope): Promise<Adoption> {
   await checkInputs(ctx, period, scope);
+  const whole = wholeMonths(period);
   const rows = await queryRows<Record<string, unknown>>(db, sql`
     with active as (${payingAt(ctx, scope, sql`${period.end}::date`)}),
     tracked as (${trackedKeys(ctx, period.end)}),
-    used as (
-      select f.key, count(distinct u.account_id) as accounts
-      from usage_daily u cross join lateral jsonb_each(u.features) as f(key, value)
-      where u.org_id = ${ctx.orgId} and u.day >= ${period.start}::date and u.day < ${period.end}::date
+    -- (account, feature) pairs used in the period: whole months from usage_monthly, partial ones from usage_daily
+    pairs as (
+      select m.account_id, k.key from usage_monthly m cross join lateral unnest(m.features_used) as k(key)
+      where m.org_id = ${ctx.orgId} and m.month >= ${whole.first}::date and m.month < ${whole.end}::date
+        and m.account_id in (select account_id from active)
+      union
+      select u.account_id, f.key from usage_daily u cross join lateral jsonb_each(u.features) as f(key, value)
+      where u.org_id = ${ctx.orgId}
+        and ((u.day >= ${period.start}::date and u.day < least(${whole.first}::date, ${period.end}::date))
+          or (u.day >= greatest(${whole.end}::date, ${period.start}::date) and u.day < ${period.end}::date))
         and u.account_id in (select account_id from active)
         and case when jsonb_typeof(f.value) = 'number' then f.value::numeric > 0 else false end
-      group by f.key
-    )
+    ),
+    used as (select key, count(*) as accounts from pairs group by key)
     select t.key, coalesce(used.accounts, 0)::int as accounts, (select count(*) from active)::int as active,
       ${configured(ctx)} as configured
     from (select 1) as one left join tracked t on true left join used on used.key = t.key

@@ -58,7 +58,7 @@ export const usageDefs = {
   utilization: d('License utilization', 'percent', 'accounts',
     'Σ distinct users active in the 30 days up to the as-of date ÷ Σ licensed seats × 100 over the accounts with a seat count (archived ones left out); above 100 when users outnumber seats.'),
   adoption: d('Adoption', 'percent', 'accounts',
-    'Accounts paying at the period end whose users used the feature in the period ÷ accounts paying at the period end × 100 (archived accounts left out).'),
+    'Accounts paying at the period end whose users used the feature in the period ÷ accounts paying at the period end × 100 (archived accounts left out); the features are the organization’s tracked list, or else every feature used in the calendar months of the last 90 days.'),
 } as const;
 
 export const usageSeriesDefs = {

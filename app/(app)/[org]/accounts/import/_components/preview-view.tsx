@@ -50,7 +50,7 @@ function Cell({ row, column }: { row: PlannedRow; column: CsvColumn }) {
   const value = row.cells[column] ?? '';
   return (
     <td className={`max-w-[16rem] px-3 py-1.5 align-top ${errors.length ? 'bg-red-50' : ''}`}>
-      <span className="block truncate" title={value}>{value || <span className="text-gray-400" aria-label="blank">·</span>}</span>
+      <span className="block truncate" title={value}>{value || <><span aria-hidden="true" className="text-gray-400">·</span><span className="sr-only">blank</span></>}</span>
       {errors.map((e, i) => <span key={i} className="mt-0.5 block text-xs font-medium text-red-700">⚠ {e.message}</span>)}
     </td>
   );
