@@ -23,7 +23,7 @@ export async function recomputeUsageMonthly(tx: Tx, orgId: string, touched: SQL)
   await tx.execute(sql`
     with t as (${touched}),
     src as (
-      select d.* , t.month from t
+      select d.*, t.month from t
       join usage_daily d on d.org_id = ${orgId}::uuid and d.account_id = t.account_id
         and d.day >= t.month and d.day < (t.month + interval '1 month')::date
     ),

@@ -15,6 +15,7 @@ export type AccountStory = {
   events: EventRow[];
   /** [from, to) as YYYY-MM-DD; to null = still paying. Usage and tickets follow these. */
   paying: { from: string; to: string | null }[];
+  /** the renewal it churned at (even when it came back later); usage falls before it */
   churnDate: string | null;
 };
 
@@ -88,75 +89,87 @@ export function chooseFates(rand: Random, plans: readonly AccountPlan[], now: Da
   return fates;
 }
 
-/**
- * The MRR sequence of one account: the first subscription at contract start (priced per seat,
- * within the segment's band), a seat change, an occasional add-on or mid-term contraction, and a
- * decision at every past anniversary (mostly renewed, some with an uplift, some downgraded; churned
- * where its fate says so), then a reactivation for the one that comes back. Adjusts the account row
- * to match: no next renewal date once churned, archived after the churn, stage frozen at the churn.
- */
-export function buildStory(rand: Random, plan: AccountPlan, fate: Fate, now: Date, opts: StoryOptions): AccountStory {
-  const { row } = plan;
-  const band = SEGMENT_MRR[row.segment ?? 'smb'];
-  const pricePerSeat = rand.int(40, 60) * 100;
-  const price = (cents: number) => Math.min(band.max, Math.max(band.min, Math.round(cents / band.step) * band.step));
-  const story: AccountStory = { revenueChanges: [], renewals: [], events: [], paying: [], churnDate: null };
+/** Appends revenue changes (and their timeline events) to a story, tracking the MRR and the paying spans. */
+function ledger(rand: Random, row: AccountPlan['row'], currency: string, story: AccountStory) {
   let mrr = 0;
   let everPaid = false;
-
-  const change = (at: Date, next: number, reason: string | null = null) => {
-    if (next === mrr) return;
-    const effectiveDate = isoDate(at);
-    const movement = classifyMovement(mrr, next, everPaid);
-    const last = story.revenueChanges[story.revenueChanges.length - 1];
-    const recordedAt = last && last.recordedAt >= at ? new Date(last.recordedAt.getTime() + 60_000) : at;
-    const id = rand.uuid();
-    story.revenueChanges.push({ orgId: row.orgId, id, accountId: row.id, effectiveDate, mrr: next, currency: opts.currency, churnReason: reason, actorType: 'system', actorId: null, recordedAt });
-    story.events.push({
-      id: rand.uuid(), orgId: row.orgId, accountId: row.id, kind: revenueEventKind(movement), occurredAt: recordedAt, actorType: 'system', actorId: null,
-      summary: revenueSummary({ movement, previousMrr: mrr, mrr: next, currency: opts.currency, churnReason: reason }),
-      data: { revenueChangeId: id, movement, effectiveDate, previousMrr: mrr, mrr: next, currency: opts.currency, churnReason: reason },
-    });
-    if (next === 0) story.paying[story.paying.length - 1].to = effectiveDate;
-    if (mrr === 0) story.paying.push({ from: effectiveDate, to: null });
-    mrr = next;
-    everPaid ||= next > 0;
+  return {
+    get mrr() {
+      return mrr;
+    },
+    change(at: Date, next: number, reason: string | null = null) {
+      if (next === mrr) return;
+      const effectiveDate = isoDate(at);
+      const movement = classifyMovement(mrr, next, everPaid);
+      const last = story.revenueChanges[story.revenueChanges.length - 1];
+      const recordedAt = last && last.recordedAt >= at ? new Date(last.recordedAt.getTime() + 60_000) : at;
+      const id = rand.uuid();
+      const base = { orgId: row.orgId, accountId: row.id, actorType: 'system' as const, actorId: null };
+      story.revenueChanges.push({ ...base, id, effectiveDate, mrr: next, currency, churnReason: reason, recordedAt });
+      story.events.push({
+        ...base, id: rand.uuid(), kind: revenueEventKind(movement), occurredAt: recordedAt,
+        summary: revenueSummary({ movement, previousMrr: mrr, mrr: next, currency, churnReason: reason }),
+        data: { revenueChangeId: id, movement, effectiveDate, previousMrr: mrr, mrr: next, currency, churnReason: reason },
+      });
+      if (next === 0) story.paying[story.paying.length - 1].to = effectiveDate;
+      if (mrr === 0) story.paying.push({ from: effectiveDate, to: null });
+      mrr = next;
+      everPaid ||= next > 0;
+    },
   };
+}
 
-  change(new Date(plan.startAt.getTime() + 2 * 60_000), price(plan.initialSeats * pricePerSeat));
-  const midTerm: { at: Date; next: (m: number) => number }[] = [];
-  if (plan.seatChangeAt) midTerm.push({ at: plan.seatChangeAt, next: () => price((row.licensedSeats ?? plan.initialSeats) * pricePerSeat) });
-  const span = now.getTime() - plan.startAt.getTime();
-  if (span > 90 * DAY_MS && rand.chance(0.2)) {
+type Step = { at: Date; next: (mrr: number) => number; due?: undefined } | { at: Date; due: string; k: number };
+
+/** Mid-contract changes: the seat change, sometimes an add-on (+10-30 %) or a contraction (-10-25 %). */
+function midTermSteps(rand: Random, plan: AccountPlan, now: Date, price: (cents: number) => number, perSeat: number): Step[] {
+  const steps: Step[] = [];
+  const start = plan.startAt.getTime();
+  const within = (fromDays: number) => rand.dateBetween(new Date(start + fromDays * DAY_MS), new Date(now.getTime() - 10 * DAY_MS));
+  if (plan.seatChangeAt) steps.push({ at: plan.seatChangeAt, next: () => price((plan.row.licensedSeats ?? plan.initialSeats) * perSeat) });
+  if (now.getTime() - start > 90 * DAY_MS && rand.chance(0.2)) {
     const factor = 1.1 + rand.next() * 0.2;
-    midTerm.push({ at: rand.dateBetween(new Date(plan.startAt.getTime() + 60 * DAY_MS), new Date(now.getTime() - 10 * DAY_MS)), next: (m) => price(m * factor) });
+    steps.push({ at: within(60), next: (m) => price(m * factor) });
   }
-  if (span > 120 * DAY_MS && rand.chance(0.08)) {
+  if (now.getTime() - start > 120 * DAY_MS && rand.chance(0.08)) {
     const factor = 0.75 + rand.next() * 0.15;
-    midTerm.push({ at: rand.dateBetween(new Date(plan.startAt.getTime() + 90 * DAY_MS), new Date(now.getTime() - 10 * DAY_MS)), next: (m) => price(m * factor) });
+    steps.push({ at: within(90), next: (m) => price(m * factor) });
   }
+  return steps;
+}
 
-  const dues = pastAnniversaries(plan, now);
+/**
+ * The MRR sequence of one account: the first subscription at contract start (priced per seat,
+ * within the segment's band), mid-term changes, and a decision at every past anniversary (mostly
+ * renewed, some with an uplift, some downgraded; churned where its fate says so), then a
+ * reactivation for the one that comes back. Adjusts the account row to match: no next renewal date
+ * once churned, archived after the churn, stage frozen at the churn.
+ */
+export function buildStory(rand: Random, plan: AccountPlan, fate: Fate, now: Date, opts: StoryOptions): AccountStory {
+  const band = SEGMENT_MRR[plan.row.segment ?? 'smb'];
+  const perSeat = rand.int(40, 60) * 100;
+  const price = (cents: number) => Math.min(band.max, Math.max(band.min, Math.round(cents / band.step) * band.step));
+  const story: AccountStory = { revenueChanges: [], renewals: [], events: [], paying: [], churnDate: null };
+  const money = ledger(rand, plan.row, opts.currency, story);
+  money.change(new Date(plan.startAt.getTime() + 2 * 60_000), price(plan.initialSeats * perSeat));
+
   const decider = plan.owner?.id ?? opts.adminId;
   let lastDecision = plan.startAt;
-  type Step = { at: Date; next: (m: number) => number; due?: undefined } | { at: Date; due: string; k: number };
-  const steps: Step[] = [...midTerm, ...dues.map((due, k) => ({ at: renewalMoment(rand, due, now), due, k: k + 1 }))];
-  for (const step of steps.sort((a, b) => a.at.getTime() - b.at.getTime())) {
-    if (story.churnDate) break; // nothing happens to a churned account until it comes back
+  const dues = pastAnniversaries(plan, now).map((due, k): Step => ({ at: renewalMoment(rand, due, now), due, k: k + 1 }));
+  for (const step of [...midTermSteps(rand, plan, now, price, perSeat), ...dues].sort((a, b) => a.at.getTime() - b.at.getTime())) {
     if (step.due === undefined) {
-      change(step.at, step.next(mrr));
+      money.change(step.at, step.next(money.mrr));
       continue;
     }
     const churns = fate.churnAt === step.k;
-    const decision = decideRenewal(rand, { plan, due: step.due, mrr, churns, createdAt: lastDecision, decider, price, currency: opts.currency });
+    const decision = decideRenewal(rand, { plan, due: step.due, mrr: money.mrr, churns, createdAt: lastDecision, decider, price, currency: opts.currency });
     story.renewals.push(decision.renewal);
     story.events.push(decision.event);
     lastDecision = decision.renewal.decidedAt;
+    money.change(step.at, decision.nextMrr, churns ? rand.weighted(CHURN_REASON_WEIGHTS) : null);
     if (churns) {
-      change(step.at, 0, rand.weighted(CHURN_REASON_WEIGHTS));
       story.churnDate = step.due;
-    } else {
-      change(step.at, decision.nextMrr);
+      break; // nothing else happens to a churned account, unless it comes back
     }
   }
 
@@ -164,21 +177,20 @@ export function buildStory(rand: Random, plan: AccountPlan, fate: Fate, now: Dat
     const churnAt = Date.parse(`${story.churnDate}T00:00:00Z`);
     const latest = Math.min(churnAt + 120 * DAY_MS, now.getTime() - 20 * DAY_MS);
     const back = new Date(churnAt + rand.int(30, Math.max(30, Math.floor((latest - churnAt) / DAY_MS))) * DAY_MS + rand.int(9, 16) * HOUR_MS);
-    change(back, price(plan.initialSeats * pricePerSeat * 0.8));
-    const created = reactivationRenewal(rand, { plan, at: back, mrr, decider, currency: opts.currency });
+    money.change(back, price(plan.initialSeats * perSeat * 0.8));
+    const created = reactivationRenewal(rand, { plan, at: back, mrr: money.mrr, decider, currency: opts.currency });
     story.renewals.push(created.renewal);
     story.events.push(created.event);
-    plan.stageChanges = plan.stageChanges.filter((c) => c.at < new Date(churnAt) || c.at > back);
-    story.churnDate = null;
+    plan.stageChanges = plan.stageChanges.filter((c) => c.at.getTime() < churnAt || c.at > back);
   } else if (story.churnDate) {
     const churnAt = new Date(`${story.churnDate}T00:00:00Z`);
     plan.stageChanges = plan.stageChanges.filter((c) => c.at < churnAt);
-    row.nextRenewalDate = null;
+    plan.row.nextRenewalDate = null;
     // chooseFates archives only accounts that churned 10+ days ago
-    if (fate.archive) row.archivedAt = rand.dateBetween(new Date(churnAt.getTime() + 5 * DAY_MS), new Date(Math.min(churnAt.getTime() + 40 * DAY_MS, now.getTime() - HOUR_MS)));
+    if (fate.archive) plan.row.archivedAt = rand.dateBetween(new Date(churnAt.getTime() + 5 * DAY_MS), new Date(Math.min(churnAt.getTime() + 40 * DAY_MS, now.getTime() - HOUR_MS)));
   } else {
-    story.renewals.push(pendingRenewal(rand, { plan, mrr, createdAt: lastDecision }));
+    story.renewals.push(pendingRenewal(rand, { plan, mrr: money.mrr, createdAt: lastDecision }));
   }
-  row.stage = plan.stageChanges.length ? plan.stageChanges[plan.stageChanges.length - 1].to : 'onboarding';
+  plan.row.stage = plan.stageChanges.length ? plan.stageChanges[plan.stageChanges.length - 1].to : 'onboarding';
   return story;
 }

@@ -24,6 +24,7 @@ export type UsagePlan = {
   users: number;
   features: string[];
   paying: AccountStory['paying'];
+  /** usage falls in the 90 days before it */
   churnDate: string | null;
   /** a paying account whose usage has been falling for the last 60 days (an at-risk story) */
   declining: boolean;
@@ -77,7 +78,7 @@ function engagement(p: UsagePlan, day: number, today: number): number {
   if (e === 0) return 0;
   if (p.churnDate) {
     const left = dayIndex(p.churnDate) - day;
-    if (left < 90) e *= Math.max(0.1, left / 90);
+    if (left > 0 && left < 90) e *= Math.max(0.1, left / 90);
   }
   if (p.declining && today - day < 60) e *= Math.max(0.25, 1 - (0.75 * (60 - (today - day))) / 60);
   return e;
@@ -133,21 +134,33 @@ export function usageMonthlyEstimates(p: UsagePlan, from: string, now: Date): Us
     let activeBefore = false;
     for (let d = first; d < Math.min(last, windowStart) && !activeBefore; d++) activeBefore = engagement(p, d, today) > 0;
     if (!activeBefore) continue;
+    // the same per-user chances as usageDailyRows, drawn per month instead of per user and day
+    const miss = users.map(() => 1); // chance each user stays inactive all month
     let activeDays = 0;
+    let userDays = 0;
     let engaged = 0;
     for (let d = first; d < last; d++) {
       const e = engagement(p, d, today);
-      if (e > 0 && rand.next() < ((d + 3) % 7 >= 5 ? 0.3 : 0.97) * Math.min(1, 0.3 + e)) activeDays++;
+      const weekend = (d + 3) % 7 >= 5;
+      let idle = 1;
+      users.forEach((u, j) => {
+        if (d < u.from || d >= u.to) return;
+        const q = (weekend ? u.weekday * 0.12 : u.weekday) * e;
+        miss[j] *= 1 - q;
+        idle *= 1 - q;
+        userDays += q;
+      });
+      if (rand.next() >= idle) activeDays++;
       engaged += e;
     }
-    if (activeDays === 0) continue;
+    const activeUsers = miss.filter((m) => rand.next() >= m).length;
+    if (activeDays === 0 || activeUsers === 0) continue;
     const e = engaged / (last - first);
-    const present = users.filter((u) => u.from < last && u.to > first).length;
-    const activeUsers = Math.max(1, Math.min(present, Math.round(present * (0.7 + 0.25 * rand.next()) * Math.min(1, 0.2 + e))));
-    const sessions = Math.round(activeUsers * activeDays * 0.45 * 1.55 * e) + activeUsers;
+    // per active user-day: 1.55 sessions and ~8.4 events on average (see usageDailyRows)
+    const sessions = Math.max(activeUsers, Math.round(userDays * 1.55 * (0.95 + 0.1 * rand.next())));
     rows.push({
       orgId: p.orgId, accountId: p.accountId, month: m.toISOString().slice(0, 10), activeUsers, activeDays, sessions,
-      events: sessions * rand.int(5, 9), featuresUsed: p.features.filter((f, i) => i === 0 || rand.chance(0.5 + e / 2)).sort(),
+      events: Math.round(userDays * 8.4 * (0.9 + 0.2 * rand.next())), featuresUsed: p.features.filter((f, i) => i === 0 || rand.chance(0.5 + e / 2)).sort(),
     });
   }
   return rows;

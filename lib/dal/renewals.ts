@@ -25,7 +25,7 @@ async function lockAccount(tx: Tx, ctx: TenantCtx, accountId: string) {
     .innerJoin(organizations, eq(organizations.id, accounts.orgId))
     .where(and(eq(accounts.orgId, ctx.orgId), eq(accounts.id, accountId)))
     .limit(1)
-    .for('update', { of: accounts });
+    .for('no key update', { of: accounts });
   if (!row) throw new AppError('NOT_FOUND', 'That account was not found.');
   return row;
 }

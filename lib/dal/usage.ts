@@ -41,7 +41,10 @@ export async function recordUsageEvents(writer: UsageWriter, input: readonly Usa
   for (const id of accountIds) assertId(id, `Account ${id}`);
 
   return db.transaction(async (tx) => {
-    const found = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.orgId, orgId), inArray(accounts.id, accountIds)));
+    // Locking the accounts (in id order, so two batches cannot deadlock) serializes batches for the same
+    // accounts: each recompute below then sees every committed day row of its months.
+    const found = await tx.select({ id: accounts.id }).from(accounts)
+      .where(and(eq(accounts.orgId, orgId), inArray(accounts.id, accountIds))).orderBy(accounts.id).for('no key update');
     if (found.length !== accountIds.length) {
       const known = new Set(found.map((a) => a.id));
       throw new AppError('NOT_FOUND', `Account ${accountIds.find((id) => !known.has(id))} was not found.`);

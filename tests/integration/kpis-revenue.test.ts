@@ -190,6 +190,12 @@ describe('periods and edges', () => {
     expect(k.mrr.reason).toMatch(/No revenue change/);
   });
 
+  it('LTV is null with a reason when nobody churned in six months', async () => {
+    const k = await getRevenueKpis(ctx, feb, { kind: 'account', accountId: ids.steady });
+    expect([k.ltv.value, k.arpa.value, k.logoChurn.value]).toEqual([null, 10_000, 0]);
+    expect(k.ltv.reason).toBe('No account churned in the last six months, so the lifetime is unbounded.');
+  });
+
   it('quick ratio is null when nothing was lost', async () => {
     const k = await getRevenueKpis(ctx, periodOf('month', '2025-02-01'), { kind: 'account', accountId: ids.grows });
     expect(k.quickRatio.value).toBeNull();

@@ -1,12 +1,12 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { db, queryRows } from '@/db';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { addMonths, startOfMonth, type Period } from '@/lib/kpi/period';
 import { adoption } from '@/lib/kpi/rates';
 import { usageDefs } from './definitions';
 import { checkInputs, inScope, orgScope, type KpiScope } from './scope';
-import { monthlyWindows, num, orgToday } from './sql';
+import { monthlyWindows, num, orgToday, valuesWindows } from './sql';
 import { kpi, point, type Kpi, type KpiSeries } from './types';
 
 // Adoption per feature: of the accounts paying at the period end (not archived), the share whose users used the
@@ -24,14 +24,19 @@ export type Adoption = {
 const NO_FEATURES = 'No feature is tracked: the organization tracks none, and no feature was used in the last 90 days.';
 const NO_PAYING = 'No account is paying at the period end.';
 
-/** Account ids of the scope paying (last MRR > 0) at `end`, archived accounts left out. */
-const payingAt = (ctx: TenantCtx, scope: KpiScope, end: SQL) => sql`
-  select l.account_id from (
-    select distinct on (rc.account_id) rc.account_id, rc.mrr from revenue_changes rc
-    where rc.org_id = ${ctx.orgId} and rc.effective_date < ${end}
+/**
+ * (w, account_id) for the scope's accounts paying at the end of each window of the `win` CTE (the last change dated
+ * before the end is above 0), archived accounts left out: one LEAD pass over the revenue changes.
+ */
+const payingAtEnds = (ctx: TenantCtx, scope: KpiScope) => sql`
+  select win.w, s.account_id from win join (
+    select rc.account_id, rc.effective_date as d, rc.mrr,
+      lead(rc.effective_date) over (partition by rc.account_id order by rc.effective_date, rc.recorded_at, rc.id) as next_date
+    from revenue_changes rc
+    where rc.org_id = ${ctx.orgId} and rc.effective_date < (select max(w_end) from win)
       and ${inScope(ctx, scope, sql`rc.account_id`, { portfolio: true })}
-    order by rc.account_id, rc.effective_date desc, rc.recorded_at desc, rc.id desc
-  ) l where l.mrr > 0`;
+  ) s on s.d < win.w_end and (s.next_date is null or s.next_date >= win.w_end)
+  where s.mrr > 0`;
 
 const configured = (ctx: TenantCtx) => sql`(select o.tracked_feature_keys is not null from organizations o where o.id = ${ctx.orgId})`;
 
@@ -44,9 +49,12 @@ const trackedKeys = (ctx: TenantCtx, end: string) => {
   return sql`
     select k as key from organizations o cross join unnest(o.tracked_feature_keys) as k where o.id = ${ctx.orgId}
     union
-    select k.key from usage_monthly m cross join lateral unnest(m.features_used) as k(key)
-    where m.org_id = ${ctx.orgId} and not ${configured(ctx)}
-      and m.month >= date_trunc('month', (${until} - 90)::timestamp)::date and m.month < ${until}`;
+    -- few distinct feature lists exist: deduplicate the lists before unnesting them
+    select k.key from (
+      select distinct m.features_used from usage_monthly m
+      where m.org_id = ${ctx.orgId} and not ${configured(ctx)}
+        and m.month >= date_trunc('month', (${until} - 90)::timestamp)::date and m.month < ${until}
+    ) as lists cross join lateral unnest(lists.features_used) as k(key)`;
 };
 
 /** The whole calendar months inside a period, [first, end): usage_monthly answers for those, usage_daily for the rest. */
@@ -60,7 +68,8 @@ export async function getAdoption(ctx: TenantCtx, period: Period, scope: KpiScop
   await checkInputs(ctx, period, scope);
   const whole = wholeMonths(period);
   const rows = await queryRows<Record<string, unknown>>(db, sql`
-    with active as (${payingAt(ctx, scope, sql`${period.end}::date`)}),
+    with win as (${valuesWindows([period])}),
+    active as (${payingAtEnds(ctx, scope)}),
     tracked as (${trackedKeys(ctx, period.end)}),
     -- (account, feature) pairs used in the period: whole months from usage_monthly, partial ones from usage_daily
     pairs as (
@@ -102,15 +111,19 @@ export async function getAdoptionSeries(ctx: TenantCtx, period: Period, scope: K
   await checkInputs(ctx, period, scope);
   const rows = await queryRows<Record<string, unknown>>(db, sql`
     with win as (${monthlyWindows(period)}),
-    active as (select win.w, p.account_id from win cross join lateral (${payingAt(ctx, scope, sql`win.w_end`)}) as p),
+    active as (${payingAtEnds(ctx, scope)}),
     tracked as (${trackedKeys(ctx, period.end)}),
+    -- usage_monthly holds each account's distinct keys per month, so count(*) counts accounts
+    months as materialized (
+      select m.account_id, m.month, m.features_used from usage_monthly m
+      where m.org_id = ${ctx.orgId} and m.month >= date_trunc('month', ${period.start}::date::timestamp)::date and m.month < ${period.end}::date
+    ),
     used as (
-      select a.w, k.key, count(distinct m.account_id) as accounts
-      from win join active a on a.w = win.w
-      join usage_monthly m on m.org_id = ${ctx.orgId} and m.account_id = a.account_id
-        and m.month = date_trunc('month', win.w_start::timestamp)::date
+      select win.w, k.key, count(*) as accounts
+      from win join months m on m.month = date_trunc('month', win.w_start::timestamp)::date
+      join active a on a.w = win.w and a.account_id = m.account_id
       cross join lateral unnest(m.features_used) as k(key)
-      group by a.w, k.key
+      group by win.w, k.key
     ),
     counts as (select w, count(*) as active from active group by w)
     select t.key, to_char(win.w_start, 'YYYY-MM-DD') as start, to_char(win.w_end, 'YYYY-MM-DD') as "end",

@@ -6,7 +6,7 @@ import { periodOf, type Period } from '@/lib/kpi/period';
 import { percent } from '@/lib/kpi/rates';
 import { renewalRate } from '@/lib/kpi/renewals';
 import { renewalDefs } from './definitions';
-import { checkInputs, inScope, orgScope, type KpiScope } from './scope';
+import { checkAsOf, checkInputs, inScope, orgScope, type KpiScope } from './scope';
 import { monthlyWindows, num, valuesWindows } from './sql';
 import { kpi, point, toSeries, type Kpi, type KpiSeries } from './types';
 
@@ -89,6 +89,7 @@ export async function getRenewalKpis(ctx: TenantCtx, period: Period, scope: KpiS
 
 /** Quarterly renewed ARR, %: Σ renewed ÷ Σ due over the decided renewals due in the quarter containing `date`, uncapped. */
 export async function getQuarterlyRenewedArr(ctx: TenantCtx, date: string, scope: KpiScope = orgScope): Promise<Kpi> {
+  checkAsOf(date);
   const quarter = periodOf('quarter', date);
   await checkInputs(ctx, quarter, scope);
   return (await queryRenewalKpis(ctx, quarter, scope)).renewedArr;

@@ -22,16 +22,17 @@ type Row = Record<string, unknown> & { w: number; start: string; end: string; cu
 
 /**
  * Revenue figures for every window of `windows` in ONE query. Per account, the changes are ordered by effective
- * date, then recorded_at (then id, so ties are at least stable); LAG gives the previous MRR and a running max tells
- * a first subscription from a reactivation. The MRR "at" a date D is the last change dated before D.
+ * date, then recorded_at (then id, so ties are at least stable); LAG gives the previous MRR, LEAD the next change's
+ * date, and a running max tells a first subscription from a reactivation. The MRR "at" a date D is the last change
+ * dated before D.
  */
 export async function revenueFigures(ctx: TenantCtx, scope: KpiScope, windows: SQL): Promise<WindowFigures[]> {
   const rows = await queryRows<Row>(db, sql`
     with win as (${windows}),
-    bounds as (select w_start as d from win union select w_end from win),
     seq as (
-      select rc.account_id, rc.effective_date, rc.mrr::float8 as mrr,
-        coalesce(lag(rc.mrr) over w, 0)::float8 as prev,
+      select rc.account_id, rc.effective_date as d, rc.mrr::float8 as mrr,
+        (rc.mrr - coalesce(lag(rc.mrr) over w, 0))::float8 as delta,
+        coalesce(lag(rc.mrr) over w, 0) = 0 as from_zero,
         coalesce(max(rc.mrr) over (w rows between unbounded preceding and 1 preceding), 0) > 0 as had_paid,
         lead(rc.effective_date) over w as next_date
       from revenue_changes rc
@@ -39,54 +40,58 @@ export async function revenueFigures(ctx: TenantCtx, scope: KpiScope, windows: S
         and ${inScope(ctx, scope, sql`rc.account_id`)}
       window w as (partition by rc.account_id order by rc.effective_date, rc.recorded_at, rc.id)
     ),
-    -- each account's MRR at each boundary: the last change dated before it (an earlier change of the same day has
-    -- next_date = its own date, so it holds at no boundary); accounts at 0 are left out
-    val as (
-      select s.account_id, b.d, s.mrr from seq s
-      join bounds b on s.effective_date < b.d and (s.next_date is null or b.d <= s.next_date)
-      where s.mrr > 0
+    -- kind: 0 no change, 1 new, 2 expansion, 3 contraction, 4 churn, 5 reactivation (lib/kpi/revenue classifyMovement)
+    kinds as (
+      select s.*, case when s.delta = 0 then 0 when s.from_zero then case when s.had_paid then 5 else 1 end
+        when s.mrr = 0 then 4 when s.delta > 0 then 2 else 3 end as kind
+      from seq s
     ),
-    mv as (
-      select win.w, s.account_id, s.mrr - s.prev as delta,
-        case when s.mrr = s.prev then null
-             when s.prev = 0 then case when s.had_paid then 'reactivation' else 'new' end
-             when s.mrr = 0 then 'churn'
-             when s.mrr > s.prev then 'expansion' else 'contraction' end as kind
-      from win join seq s on s.effective_date >= win.w_start and s.effective_date < win.w_end
+    -- per window, the changes that hold at its start (dated before it, next change at or after it), at its end, or
+    -- that are dated inside it. A change followed by another on the same day holds at no boundary.
+    rel as (
+      select win.w, k.account_id, k.mrr, k.delta, k.kind, k.d < win.w_start as at_start,
+        k.next_date is null or k.next_date >= win.w_end as at_end
+      from win join kinds k on k.d < win.w_end and (k.next_date is null or k.next_date >= win.w_start)
     ),
-    moves as (
+    -- most accounts have one change holding at both ends: summed directly; the rest are paired per account
+    flat as (
       select w,
-        coalesce(sum(delta) filter (where kind = 'new'), 0) as new_mrr,
-        coalesce(sum(delta) filter (where kind = 'expansion'), 0) as expansion,
-        coalesce(-sum(delta) filter (where kind = 'contraction'), 0) as contraction,
-        coalesce(-sum(delta) filter (where kind = 'churn'), 0) as churn,
-        coalesce(sum(delta) filter (where kind = 'reactivation'), 0) as reactivation,
-        coalesce(sum(delta), 0) as net,
-        count(distinct account_id) filter (where kind = 'new')::int as n_new,
-        count(distinct account_id) filter (where kind = 'expansion')::int as n_expansion,
-        count(distinct account_id) filter (where kind = 'contraction')::int as n_contraction,
-        count(distinct account_id) filter (where kind = 'churn')::int as n_churn,
-        count(distinct account_id) filter (where kind = 'reactivation')::int as n_reactivation,
-        count(distinct account_id) filter (where kind is not null)::int as n_any
-      from mv group by w
+        count(*) filter (where at_start and at_end and mrr > 0)::int as still_n,
+        coalesce(sum(mrr) filter (where at_start and at_end), 0) as still_mrr,
+        coalesce(sum(delta) filter (where kind = 1 and not at_start), 0) as new_mrr,
+        coalesce(sum(delta) filter (where kind = 2 and not at_start), 0) as expansion,
+        coalesce(-sum(delta) filter (where kind = 3 and not at_start), 0) as contraction,
+        coalesce(-sum(delta) filter (where kind = 4 and not at_start), 0) as churn,
+        coalesce(sum(delta) filter (where kind = 5 and not at_start), 0) as reactivation,
+        coalesce(sum(delta) filter (where not at_start), 0) as net
+      from rel group by w
     ),
-    cohort as (
-      select win.w, count(*)::int as size, count(*) filter (where ve.mrr is null)::int as churned,
-        sum(vs.mrr) as start_mrr, coalesce(sum(ve.mrr), 0) as end_mrr, sum(least(coalesce(ve.mrr, 0), vs.mrr)) as capped
-      from win join val vs on vs.d = win.w_start
-      left join val ve on ve.d = win.w_end and ve.account_id = vs.account_id
-      group by win.w
+    moved as (
+      select w, account_id, coalesce(sum(mrr) filter (where at_start), 0) as s, coalesce(sum(mrr) filter (where at_end), 0) as e,
+        bool_or(kind = 1 and not at_start) as k1, bool_or(kind = 2 and not at_start) as k2, bool_or(kind = 3 and not at_start) as k3,
+        bool_or(kind = 4 and not at_start) as k4, bool_or(kind = 5 and not at_start) as k5, bool_or(kind > 0 and not at_start) as k
+      from rel where not (at_start and at_end) group by w, account_id
     ),
-    ends as (
-      select win.w, sum(v.mrr) as end_mrr, count(*)::int as active from win join val v on v.d = win.w_end group by win.w
+    pairs as (
+      select w, count(*) filter (where s > 0)::int as size, count(*) filter (where s > 0 and e = 0)::int as churned,
+        sum(s) as start_mrr, coalesce(sum(e) filter (where s > 0), 0) as cohort_end, sum(least(s, e)) as capped,
+        sum(e) as end_mrr, count(*) filter (where e > 0)::int as active,
+        count(*) filter (where k1)::int as n_new, count(*) filter (where k2)::int as n_expansion,
+        count(*) filter (where k3)::int as n_contraction, count(*) filter (where k4)::int as n_churn,
+        count(*) filter (where k5)::int as n_reactivation, count(*) filter (where k)::int as n_any
+      from moved group by w
     )
     select win.w, to_char(win.w_start, 'YYYY-MM-DD') as start, to_char(win.w_end, 'YYYY-MM-DD') as "end",
-      ${orgCurrency(ctx)} as currency, (select min(effective_date) from seq) < win.w_end as has_data,
-      moves.new_mrr, moves.expansion, moves.contraction, moves.churn, moves.reactivation, moves.net,
-      moves.n_new, moves.n_expansion, moves.n_contraction, moves.n_churn, moves.n_reactivation, moves.n_any,
-      cohort.size, cohort.churned, cohort.start_mrr, cohort.end_mrr as cohort_end_mrr, cohort.capped,
-      ends.end_mrr, ends.active
-    from win left join moves on moves.w = win.w left join cohort on cohort.w = win.w left join ends on ends.w = win.w
+      ${orgCurrency(ctx)} as currency, (select min(d) from seq) < win.w_end as has_data,
+      f.new_mrr, f.expansion, f.contraction, f.churn, f.reactivation, f.net,
+      p.n_new, p.n_expansion, p.n_contraction, p.n_churn, p.n_reactivation, p.n_any,
+      coalesce(f.still_n, 0) + coalesce(p.size, 0) as size, p.churned,
+      coalesce(f.still_mrr, 0) + coalesce(p.start_mrr, 0) as start_mrr,
+      coalesce(f.still_mrr, 0) + coalesce(p.cohort_end, 0) as cohort_end_mrr,
+      coalesce(f.still_mrr, 0) + coalesce(p.capped, 0) as capped,
+      coalesce(f.still_mrr, 0) + coalesce(p.end_mrr, 0) as end_mrr,
+      coalesce(f.still_n, 0) + coalesce(p.active, 0) as active
+    from win left join flat f on f.w = win.w left join pairs p on p.w = win.w
     order by win.w`);
   return rows.map(toFigures);
 }

@@ -41,9 +41,20 @@ export async function checkInputs(ctx: TenantCtx, period: Period | null, scope: 
   }
 }
 
-/** Validates an as-of date (YYYY-MM-DD) when one is given. */
+/** VALIDATION unless a date input (an as-of date, a day of the quarter) is a real YYYY-MM-DD date; undefined passes. */
 export function checkAsOf(asOf: string | undefined): void {
   if (asOf !== undefined && !isIsoDate(asOf)) throw new AppError('VALIDATION', `Not a YYYY-MM-DD date: ${asOf}`);
+}
+
+// The scope's conditions on an accounts row named `alias` (a constant of this module's callers, never user input).
+function conditions(ctx: TenantCtx, scope: KpiScope, alias: string, portfolio: boolean): SQL[] {
+  const a = sql.raw(alias);
+  const conds = [sql`${a}.org_id = ${ctx.orgId}`];
+  if (scope.kind === 'owner') conds.push(sql`${a}.owner_id = ${scope.ownerId}`);
+  if (scope.kind === 'segment') conds.push(sql`${a}.segment = ${scope.segment}`);
+  if (scope.kind === 'account') conds.push(sql`${a}.id = ${scope.accountId}`);
+  if (portfolio) conds.push(sql`${a}.archived_at is null`);
+  return conds;
 }
 
 /**
@@ -52,12 +63,12 @@ export function checkAsOf(asOf: string | undefined): void {
  * account cannot improve churn.
  */
 export function inScope(ctx: TenantCtx, scope: KpiScope, column: SQL, { portfolio = false } = {}): SQL {
-  const conds: SQL[] = [];
-  if (scope.kind === 'owner') conds.push(sql`a.owner_id = ${scope.ownerId}`);
-  if (scope.kind === 'segment') conds.push(sql`a.segment = ${scope.segment}`);
-  if (scope.kind === 'account') conds.push(sql`a.id = ${scope.accountId}`);
-  if (portfolio) conds.push(sql`a.archived_at is null`);
   // Every row is already filtered by org_id; the whole org with archived accounts needs no account filter.
-  if (conds.length === 0) return sql`true`;
-  return sql`${column} in (select a.id from accounts a where a.org_id = ${ctx.orgId} and ${sql.join(conds, sql` and `)})`;
+  if (scope.kind === 'org' && !portfolio) return sql`true`;
+  return sql`${column} in (select a.id from accounts a where ${sql.join(conditions(ctx, scope, 'a', portfolio), sql` and `)})`;
+}
+
+/** SQL condition selecting the scope's rows of `accounts` under `alias` (org_id included). */
+export function accountsInScope(ctx: TenantCtx, scope: KpiScope, alias: string, { portfolio = false } = {}): SQL {
+  return sql.join(conditions(ctx, scope, alias, portfolio), sql` and `);
 }

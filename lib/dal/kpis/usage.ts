@@ -2,10 +2,10 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { db, queryRows } from '@/db';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
-import type { Period } from '@/lib/kpi/period';
+import { last30Days, type Period } from '@/lib/kpi/period';
 import { licenseUtilization } from '@/lib/kpi/rates';
 import { usageDefs, usageSeriesDefs } from './definitions';
-import { checkAsOf, checkInputs, inScope, orgScope, type KpiScope } from './scope';
+import { accountsInScope, checkAsOf, checkInputs, inScope, orgScope, type KpiScope } from './scope';
 import { monthlyWindows, num, orgToday } from './sql';
 import { kpi, point, toSeries, type Kpi, type KpiSeries } from './types';
 
@@ -17,37 +17,45 @@ export type UsageKpis = { asOf: string; mau: Kpi; utilization: Kpi };
 const NO_USAGE = 'No usage data has been received for this organization yet.';
 const NO_SEATS = 'No account in scope has a licensed seat count.';
 
+/** The as-of date: the one given, else today in the org's timezone, or the day before `endCap` if that is earlier. */
+async function resolveAsOf(ctx: TenantCtx, asOf: string | undefined, endCap: string | undefined): Promise<string> {
+  if (asOf) return asOf;
+  const today = endCap ? sql`least(${orgToday(ctx)}, ${endCap}::date - 1)` : orgToday(ctx);
+  const [row] = await queryRows<{ d: string }>(db, sql`select to_char(${today}, 'YYYY-MM-DD') as d`);
+  return row.d;
+}
+
 /**
  * MAU and utilization as of `asOf` (default: today in the org's timezone, or the day before `endCap` if earlier);
- * no validation (callers check inputs). One query.
+ * no validation (callers check inputs). The dates go in as literals so the planner sees the 30-day range.
  */
 export async function queryUsageKpis(ctx: TenantCtx, scope: KpiScope, asOf?: string, endCap?: string): Promise<UsageKpis> {
-  const today = endCap ? sql`least(${orgToday(ctx)}, ${endCap}::date - 1)` : orgToday(ctx);
+  const day = await resolveAsOf(ctx, asOf, endCap);
+  const window = last30Days(day);
+  // Distinct (account, user) pairs first, then users per account: two hash aggregates instead of a sort per account.
   const [r] = await queryRows<Record<string, unknown>>(db, sql`
-    with asof as (select coalesce(${asOf ?? null}::date, ${today}) as d),
-    users as (
-      select u.account_id, count(distinct u.user_key) as users
-      from usage_daily u
-      where u.org_id = ${ctx.orgId} and u.day > (select d from asof) - 30 and u.day <= (select d from asof)
-        and ${inScope(ctx, scope, sql`u.account_id`, { portfolio: true })}
-      group by u.account_id
+    with acc as (
+      select a.id, a.licensed_seats from accounts a where ${accountsInScope(ctx, scope, 'a', { portfolio: true })}
     ),
-    seated as (
-      select a0.id, a0.licensed_seats from accounts a0
-      where a0.org_id = ${ctx.orgId} and a0.licensed_seats > 0 and ${inScope(ctx, scope, sql`a0.id`, { portfolio: true })}
-    )
-    select to_char((select d from asof), 'YYYY-MM-DD') as as_of,
-      exists (select 1 from usage_daily x where x.org_id = ${ctx.orgId}) as has_usage,
-      (select coalesce(sum(users), 0) from users)::int as mau,
-      (select count(*) from users)::int as active_accounts,
-      (select coalesce(sum(users.users), 0) from seated join users on users.account_id = seated.id)::int as seat_users,
-      (select coalesce(sum(licensed_seats), 0) from seated)::int as seats,
-      (select count(*) from seated)::int as seat_accounts`);
+    pairs as (
+      select u.account_id from usage_daily u
+      where u.org_id = ${ctx.orgId} and u.day >= ${window.start}::date and u.day < ${window.end}::date
+        and ${scope.kind === 'org' ? sql`true` : inScope(ctx, scope, sql`u.account_id`)}
+      group by u.account_id, u.user_key
+    ),
+    users as (select account_id, count(*) as users from pairs group by account_id)
+    select exists (select 1 from usage_daily x where x.org_id = ${ctx.orgId}) as has_usage,
+      coalesce(sum(users.users), 0)::int as mau,
+      count(users.account_id)::int as active_accounts,
+      coalesce(sum(users.users) filter (where acc.licensed_seats > 0), 0)::int as seat_users,
+      coalesce(sum(acc.licensed_seats) filter (where acc.licensed_seats > 0), 0)::int as seats,
+      count(*) filter (where acc.licensed_seats > 0)::int as seat_accounts
+    from acc left join users on users.account_id = acc.id`);
   const hasUsage = r.has_usage === true;
   const seats = num(r.seats);
   const seatUsers = num(r.seat_users);
   return {
-    asOf: String(r.as_of),
+    asOf: day,
     mau: kpi(usageDefs.mau, hasUsage ? num(r.mau) : null, num(r.active_accounts), NO_USAGE),
     utilization: kpi(
       usageDefs.utilization,

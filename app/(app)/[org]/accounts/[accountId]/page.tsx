@@ -17,7 +17,10 @@ import { timelineParamsSchema } from '@/lib/validation/notes';
 import { AccountHeader } from './_components/account-header';
 import { NoteForm } from './_components/note-form';
 import { RelationshipCard } from './_components/relationship-card';
+import { RenewalsSection } from './_components/renewals-section';
+import { RevenueSection } from './_components/revenue-section';
 import { StakeholderList } from './_components/stakeholder-list';
+import { TicketsSection } from './_components/tickets-section';
 import { Timeline } from './_components/timeline';
 
 export const metadata: Metadata = { title: 'Account' };
@@ -28,7 +31,8 @@ type Props = { params: Promise<{ org: string; accountId: string }>; searchParams
 
 export default async function AccountPage({ params, searchParams }: Props) {
   const { org, accountId } = await params;
-  const { before } = timelineParamsSchema.parse(await searchParams);
+  const query = await searchParams;
+  const { before } = timelineParamsSchema.parse(query);
   const ctx = await requireTenant(org);
   const account = await found(getAccount(ctx, accountId));
   const canEdit = hasRole(ctx.role, 'csm');
@@ -50,11 +54,14 @@ export default async function AccountPage({ params, searchParams }: Props) {
       <AccountHeader account={account} orgSlug={slug} role={ctx.role} />
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">
+          <RevenueSection ctx={ctx} accountId={accountId} today={today} query={query} />
+          <RenewalsSection ctx={ctx} accountId={accountId} />
           <RelationshipCard summary={relationship} />
           <Card title={`Stakeholders (${people.length})`}>
             {canEdit ? <AddStakeholder accountId={accountId} action={createStakeholderAction.bind(null, slug)} /> : null}
             <StakeholderList people={people} actions={actions} />
           </Card>
+          <TicketsSection ctx={ctx} accountId={accountId} />
         </div>
         <div className="space-y-6 lg:col-span-2">
           {canEdit && today ? <Card title="Add a note"><NoteForm accountId={accountId} today={today} action={addNoteAction.bind(null, slug)} /></Card> : null}
