@@ -82,11 +82,11 @@ test('a CSM records an expansion, churns and reactivates an account, and decides
   const pending = (await page.getByTestId('next-renewal').textContent())!;
   const [, due, arr] = /Due (\w{3} \d{1,2}, \d{4}) .*ARR due (\S+)/.exec(pending)!;
   await renewals.getByRole('button', { name: 'Record outcome' }).click();
-  await renewals.getByLabel('Outcome').selectOption('downgraded');
+  await renewals.getByLabel('Outcome', { exact: true }).selectOption('downgraded');
   await renewals.getByLabel('Renewed ARR (USD)').fill(typed(cents(arr)));
   await renewals.getByRole('button', { name: 'Save outcome' }).click();
   await expect(renewals.getByText(`A downgrade renews less than the ${arr} due; this is a renewal.`)).toBeVisible();
-  await renewals.getByLabel('Outcome').selectOption('renewed');
+  await renewals.getByLabel('Outcome', { exact: true }).selectOption('renewed');
   await renewals.getByRole('button', { name: 'Save outcome' }).click();
   await expect(page.getByTestId('next-renewal')).toContainText(`Due ${twelveMonthsAfter(due)}`);
   await expect(page.getByTestId('next-renewal')).toContainText(`ARR due ${arr}`);

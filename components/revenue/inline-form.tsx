@@ -46,7 +46,7 @@ export function InlineForm({ title, submitLabel, doneMessage, action, hidden, st
   // a tampered hidden id comes back as an error of a field the user cannot see: show it on top
   const hiddenError = Object.keys(hidden).map((k) => fieldErrors[k]?.[0]).find(Boolean);
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={title} className="space-y-3 rounded-md border border-gray-200 bg-gray-50 p-3">
+    <form onSubmit={onSubmit} noValidate aria-label={title} className="w-full space-y-3 rounded-md border border-gray-200 bg-gray-50 p-3">
       <h3 className="text-sm font-semibold text-gray-900">{title}</h3>
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       {error ? <Alert tone="error">{hiddenError ?? error}</Alert> : null}

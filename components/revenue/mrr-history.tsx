@@ -18,7 +18,7 @@ export function MrrHistory({ rows, page, pages, total, pageHref }: Props) {
               <th scope="col" className="py-2 pr-3 font-medium">Effective</th>
               <th scope="col" className="py-2 pr-3 font-medium">Movement</th>
               <th scope="col" className="py-2 pr-3 font-medium">MRR</th>
-              <th scope="col" className="py-2 font-medium">Recorded by</th>
+              <th scope="col" className="hidden py-2 font-medium sm:table-cell">Recorded by</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-gray-100">
@@ -31,10 +31,10 @@ export function MrrHistory({ rows, page, pages, total, pageHref }: Props) {
                   ) : <span className="text-xs text-gray-600">No change</span>}
                   {r.churnReason ? <span className="block text-xs text-gray-700">{r.churnReason}</span> : null}
                 </td>
-                <td className="whitespace-nowrap py-2 pr-3 align-top tabular-nums">
-                  {formatMoney(r.previousMrr, r.currency)} → <strong className="font-semibold">{formatMoney(r.mrr, r.currency)}</strong>
+                <td className="py-2 pr-3 align-top tabular-nums">
+                  <span className="whitespace-nowrap">{formatMoney(r.previousMrr, r.currency)} →</span> <strong className="whitespace-nowrap font-semibold">{formatMoney(r.mrr, r.currency)}</strong>
                 </td>
-                <td className="py-2 align-top text-gray-700">{actorLabel(r.actorType, r.actorName)}</td>
+                <td className="hidden py-2 align-top text-gray-700 sm:table-cell">{actorLabel(r.actorType, r.actorName)}</td>
               </tr>
             ))}
           </tbody>

@@ -42,12 +42,15 @@ export function generateTickets(rand: Random, plan: AccountPlan, story: AccountS
   for (const span of story.paying) {
     const from = Date.parse(`${span.from}T00:00:00Z`);
     const to = span.to ? Date.parse(`${span.to}T00:00:00Z`) : now.getTime() - HOUR_MS;
+    const within = (a: number, b: number) => new Date(a + Math.floor(rand.next() * (b - a)));
     for (let q = from; q < to; q += QUARTER_MS) {
       const end = Math.min(q + QUARTER_MS, to);
-      let n = Number(rand.weighted(weights as Record<string, number>));
-      if (span.to && end === to) n += rand.int(1, 2); // the quarter before a churn
-      for (let i = 0; i < n; i++) out.push(ticket(rand, row, new Date(q + Math.floor(rand.next() * (end - q))), now));
+      const n = Number(rand.weighted(weights as Record<string, number>));
+      // a cut-off last quarter gets its share of tickets, not a whole quarter's worth
+      for (let i = 0; i < n; i++) if (rand.next() < (end - q) / QUARTER_MS) out.push(ticket(rand, row, within(q, end), now));
     }
+    // frustration shows in the months before a churn
+    if (span.to) for (let i = rand.int(1, 2); i > 0; i--) out.push(ticket(rand, row, within(Math.max(from, to - 90 * DAY_MS), to), now));
   }
   out.sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime());
   out.forEach((t, i) => {

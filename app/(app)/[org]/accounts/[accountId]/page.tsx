@@ -52,7 +52,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   return (
     <>
       <AccountHeader account={account} orgSlug={slug} role={ctx.role} />
-      <div className="grid gap-6 lg:grid-cols-5">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">
           <RevenueSection ctx={ctx} accountId={accountId} today={today} query={query} />
           <RenewalsSection ctx={ctx} accountId={accountId} />

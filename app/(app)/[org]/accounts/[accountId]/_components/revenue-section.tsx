@@ -52,7 +52,7 @@ export async function RevenueSection({ ctx, accountId, today, query }: Props) {
         </dl>
       )}
       {forms ? (
-        <div className="mb-4 space-y-3">
+        <div className={`flex flex-wrap items-start gap-3 ${history.total > 0 ? 'mb-4' : ''}`}>
           {current?.status !== 'churned' ? <RecordMrrForm {...forms} action={recordRevenueChangeAction.bind(null, slug)} first={history.total === 0} /> : null}
           {current?.status === 'paying' ? <MarkChurnedForm {...forms} action={markChurnedAction.bind(null, slug)} /> : null}
           {current?.status === 'churned' ? (
