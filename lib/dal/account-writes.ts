@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { accountEvents, accounts, memberships, users } from '@/db/schema';
+import { accountEvents, accounts, memberships, renewals, users } from '@/db/schema';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError } from '@/lib/errors';
 import { RENEWAL_BEFORE_START, renewalBeforeStart, type AccountFields } from '@/lib/validation/accounts';
@@ -99,6 +99,13 @@ export async function updateAccount(ctx: TenantCtx, id: string, fields: Input): 
     if (Object.keys(changed).length === 0) return;
     await assertConsistent(tx, ctx, { ...state, ...changed, ownerId: changed.ownerId, externalId: changed.externalId } as Input, id);
     await tx.update(accounts).set(changed as Partial<typeof accounts.$inferInsert>).where(byId(ctx, id));
+    // The renewal date is the due date of the earliest pending renewal: moving it moves that renewal.
+    if (changed.nextRenewalDate && state.nextRenewalDate) {
+      await tx
+        .update(renewals)
+        .set({ dueDate: changed.nextRenewalDate })
+        .where(and(eq(renewals.orgId, ctx.orgId), eq(renewals.accountId, id), eq(renewals.outcome, 'pending'), eq(renewals.dueDate, state.nextRenewalDate)));
+    }
     const name = await ownerNames(tx, [state.ownerId, changed.ownerId]);
     for (const e of describeAccountChanges(state, changed, name)) await event(tx, ctx, id, e.kind, e.summary, e.data);
     const was = Object.fromEntries(Object.keys(changed).map((k) => [k, state[k as keyof AccountState]]));
