@@ -42,9 +42,9 @@ export async function RevenueSection({ ctx, accountId, today, query }: Props) {
       {history.total === 0 ? (
         <p className="mb-3 text-sm text-gray-700">No revenue recorded yet.{forms ? ' Record the MRR the account pays to start its history.' : ''}</p>
       ) : (
-        <dl className="mb-4 grid gap-3 sm:grid-cols-3">
+        <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3">
           {(facts.length ? facts : [['Status', statusText(current)]]).map(([k, v]) => (
-            <div key={k} className="rounded-md border border-gray-200 p-3">
+            <div key={k} className={`rounded-md border border-gray-200 p-3 ${k === 'Status' ? 'col-span-2 sm:col-span-1' : ''}`}>
               <dt className="text-xs text-gray-600">{k}</dt>
               <dd className={`text-sm font-semibold ${k === 'Status' && current?.status === 'churned' ? 'text-red-800' : 'text-gray-900'}`}>{v}</dd>
             </div>
