@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { db, queryRows, type Tx } from '@/db';
 import { organizations, revenueChanges } from '@/db/schema';
@@ -30,12 +31,12 @@ export type OrgSettings = {
   alertHysteresis: number;
 };
 
-/** The settings of the caller's org. Any member may read them. */
-export async function getOrgSettings(ctx: TenantCtx): Promise<OrgSettings> {
+/** The settings of the caller's org. Any member may read them. Cached per request (several sections need the currency). */
+export const getOrgSettings = cache(async (ctx: TenantCtx): Promise<OrgSettings> => {
   const [row] = await db.select(settingsColumns).from(organizations).where(eq(organizations.id, ctx.orgId)).limit(1);
   if (!row) throw new AppError('NOT_FOUND', 'Not found.');
   return row;
-}
+});
 
 const TAKEN = { slug: ['That address is taken by another organization; choose another.'] };
 
