@@ -62,6 +62,24 @@ export async function writeAccountPlan(tx: Tx, ctx: TenantCtx, plan: AccountPlan
   ]);
 }
 
+/**
+ * One primary contact per account, as the app enforces: a primary named by the file replaces the
+ * account's previous one, and when a file names several for one account the last row wins.
+ */
+async function keepOnePrimary(tx: Tx, orgId: string, plan: StakeholderPlan): Promise<void> {
+  const named = [
+    ...plan.creates.filter((c) => c.values.isPrimary).map((c) => ({ row: c.row, accountId: c.accountId, id: c.id })),
+    ...plan.updates.filter((u) => u.after.isPrimary === true).map((u) => ({ row: u.row, accountId: u.accountId, id: u.id })),
+  ].sort((a, b) => a.row - b.row);
+  const chosen = new Map(named.map((n) => [n.accountId, n.id]));
+  if (chosen.size === 0) return;
+  const pairs = JSON.stringify([...chosen].map(([account_id, id]) => ({ account_id, id })));
+  await tx.execute(sql`
+    update stakeholders s set is_primary = (s.id = c.id)
+    from json_to_recordset(${pairs}::json) as c(account_id uuid, id uuid)
+    where s.org_id = ${orgId} and s.account_id = c.account_id and (s.is_primary or s.id = c.id)`);
+}
+
 /** Writes a stakeholder plan: set-based inserts and updates, one timeline event per change. */
 export async function writeStakeholderPlan(tx: Tx, ctx: TenantCtx, plan: StakeholderPlan): Promise<void> {
   await insertRows(tx, stakeholders, plan.creates.map(({ id, accountId, values: v }) => ({
@@ -70,6 +88,7 @@ export async function writeStakeholderPlan(tx: Tx, ctx: TenantCtx, plan: Stakeho
     isPrimary: v.isPrimary ?? false, doNotSurvey: v.doNotSurvey ?? false,
   })));
   await updateFromJson(tx, 'stakeholders', ctx.orgId, stakeholderUpdateColumns, plan.updates.map((u) => ({ id: u.id, ...u.after })));
+  await keepOnePrimary(tx, ctx.orgId, plan);
   await insertRows(tx, accountEvents, [
     ...plan.creates.map((c) => ({
       ...byUser(ctx), accountId: c.accountId, kind: 'stakeholder.added',

@@ -209,6 +209,22 @@ describe('stakeholder import through the DAL', () => {
     expect(await auditEntries(t.org.id, 'import.stakeholders')).toMatchObject([{ after: { rows: 4, created: 2, updated: 2, unchanged: 0 } }]);
   });
 
+  it('keeps one primary contact per account: the file\'s primary replaces the old one, the last row wins', async () => {
+    const t = await makeOrg();
+    const ctx = await t.ctx('csm');
+    const acct = await makeAccount(ctx, { name: 'Primary Co', externalId: `PC-${uniq()}` });
+    const old = await makeStakeholder(ctx, acct.id, { name: 'Old Primary', email: 'old@primary.example', isPrimary: true });
+    await commitImport(ctx, 'stakeholders', csv(
+      'account_external_id,name,email,is_primary',
+      `${acct.externalId},First New,first@primary.example,yes`,
+      `${acct.externalId},Second New,second@primary.example,yes`,
+    ));
+    const people = await db.select({ id: stakeholders.id, name: stakeholders.name, isPrimary: stakeholders.isPrimary })
+      .from(stakeholders).where(eq(stakeholders.accountId, acct.id)).orderBy(asc(stakeholders.name));
+    expect(people.filter((p) => p.isPrimary).map((p) => p.name)).toEqual(['Second New']);
+    expect(people.find((p) => p.id === old.id)?.isPrimary).toBe(false);
+  });
+
   it('matches a row with a bad cell to its stakeholder, so it reports only the real problem', async () => {
     const t = await makeOrg();
     const ctx = await t.ctx('csm');
