@@ -5,28 +5,55 @@ import type { Tx } from './index';
 export const touchedPairs = (pairs: readonly { accountId: string; month: string }[]): SQL =>
   sql`select p.account_id, p.month from json_to_recordset(${JSON.stringify(pairs.map((p) => ({ account_id: p.accountId, month: p.month })))}::json) as p(account_id uuid, month date)`;
 
+// The (account, month) pairs of the org with per-user rows from `month` on, with or without a monthly row already.
+const monthsSince = (orgId: string, month: string, monthly: 'missing' | 'present'): SQL =>
+  sql`select distinct d.account_id, date_trunc('month', d.day)::date as month from usage_daily d
+    where d.org_id = ${orgId}::uuid and d.day >= ${month}::date
+      and ${monthly === 'missing' ? sql`not exists` : sql`exists`} (select 1 from usage_monthly m where m.org_id = d.org_id and m.account_id = d.account_id and m.month = date_trunc('month', d.day)::date)`;
+
 /**
  * Every (account, month) of the org with per-user rows from `month` on that has no monthly row yet:
  * the demo seed, after its bulk insert (estimated months it inserted first are left alone).
  */
-export const newMonthsSince = (orgId: string, month: string): SQL =>
-  sql`select distinct d.account_id, date_trunc('month', d.day)::date as month from usage_daily d
-    where d.org_id = ${orgId}::uuid and d.day >= ${month}::date
-      and not exists (select 1 from usage_monthly m where m.org_id = d.org_id and m.account_id = d.account_id and m.month = date_trunc('month', d.day)::date)`;
+export const newMonthsSince = (orgId: string, month: string): SQL => monthsSince(orgId, month, 'missing');
 
 /**
- * Rewrites usage_monthly for the given (account, month) pairs from usage_daily: distinct active
- * users, distinct active days, summed sessions and events, and the distinct feature keys used. One
- * statement, set-based. Days are already the org's local dates, so a month is a plain date range.
+ * The (account, month) pairs with per-user rows from `month` on that already have a (estimated) monthly row:
+ * the demo seed fills only their per-user months, before newMonthsSince's full roll-up.
+ */
+export const estimatedMonthsSince = (orgId: string, month: string): SQL => monthsSince(orgId, month, 'present');
+
+/**
+ * The per-user month rows of the touched pairs from `src` (usage_daily rows with their month): one bit per
+ * active day (bit d-1 = day d; 31 days fit a positive integer). Upserted, not replaced: daily rows are only
+ * ever added or merged, so a user once active in a month stays so; deletes cascade from the account.
+ */
+const upsertUserMonths = (orgId: string): SQL => sql`
+  insert into usage_user_months as um (org_id, account_id, month, user_key, active_days)
+  select ${orgId}::uuid, account_id, month, user_key, bit_or(1 << (extract(day from day)::int - 1))
+  from src group by account_id, month, user_key
+  on conflict (org_id, account_id, month, user_key) do update set active_days = excluded.active_days`;
+
+/** The usage_daily rows of the touched (account, month) pairs, with their month: the source of both roll-ups. */
+const touchedRows = (orgId: string, touched: SQL): SQL => sql`
+  t as (${touched}),
+  src as (
+    select d.*, t.month from t
+    join usage_daily d on d.org_id = ${orgId}::uuid and d.account_id = t.account_id
+      and d.day >= t.month and d.day < (t.month + interval '1 month')::date
+  )`;
+
+/**
+ * Rewrites usage_monthly and usage_user_months for the given (account, month) pairs from usage_daily:
+ * distinct active users, distinct active days, summed sessions and events, the distinct feature keys
+ * used, and each user's active-day bitmask. One statement (the user-month upsert is a data-modifying
+ * CTE, so `touched` is evaluated once, before either table changes), set-based. Days are already the
+ * org's local dates, so a month is a plain date range.
  */
 export async function recomputeUsageMonthly(tx: Tx, orgId: string, touched: SQL): Promise<void> {
   await tx.execute(sql`
-    with t as (${touched}),
-    src as (
-      select d.*, t.month from t
-      join usage_daily d on d.org_id = ${orgId}::uuid and d.account_id = t.account_id
-        and d.day >= t.month and d.day < (t.month + interval '1 month')::date
-    ),
+    with ${touchedRows(orgId, touched)},
+    user_months as (${upsertUserMonths(orgId)}),
     sums as (
       select account_id, month, count(distinct user_key)::int as active_users, count(distinct day)::int as active_days,
         sum(sessions)::int as sessions, sum(events)::int as events
@@ -42,4 +69,12 @@ export async function recomputeUsageMonthly(tx: Tx, orgId: string, touched: SQL)
     on conflict (org_id, account_id, month) do update set
       active_users = excluded.active_users, active_days = excluded.active_days, sessions = excluded.sessions,
       events = excluded.events, features_used = excluded.features_used`);
+}
+
+/**
+ * Only usage_user_months for the given pairs: for rows written straight into usage_daily (test fixtures),
+ * where usage_monthly is set up separately.
+ */
+export async function recomputeUsageUserMonths(tx: Tx, orgId: string, touched: SQL): Promise<void> {
+  await tx.execute(sql`with ${touchedRows(orgId, touched)} ${upsertUserMonths(orgId)}`);
 }

@@ -13,6 +13,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { eq, sql } from 'drizzle-orm';
 import { openPostgres, queryRows, useDatabase, wrapPglite, type DatabaseHandle } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { recomputeUsageUserMonths } from '@/db/usage-rollup';
 import { DEMO_ORG_SLUG, seedDemo } from '@/db/seed/demo';
 import { users } from '@/db/schema';
 import { tenantCtxFor } from '@/lib/auth/testing';
@@ -114,6 +115,11 @@ async function generateMissing(h: DatabaseHandle, orgId: string, today: string, 
         cross join generate_series(${today}::date - ${s.days - 1}::int, ${today}::date, interval '1 day') as d
         where ${inOrg} and a.archived_at is null and a.contract_start <= d::date and random() < ${s.activeShare}) t`);
   }
+  if (await missing('usage_user_months')) {
+    // the per-user months of generated daily rows, with the write side's own roll-up
+    await recomputeUsageUserMonths(h.db, orgId, sql`select distinct account_id, date_trunc('month', day)::date as month
+      from usage_daily where org_id = ${orgId}`);
+  }
   if (await missing('usage_monthly')) {
     const pick = (key: string, share: number) => sql`case when random() < ${share} then ${key}::text end`;
     await run(sql`insert into usage_monthly (org_id, account_id, month, active_users, active_days, sessions, events, features_used)
@@ -125,7 +131,7 @@ async function generateMissing(h: DatabaseHandle, orgId: string, today: string, 
         date_trunc('month', ${today}::date::timestamp), interval '1 month') as m
       where ${inOrg} and a.contract_start < m + interval '1 month'`);
   }
-  for (const t of ['accounts', 'revenue_changes', 'renewals', 'tickets', 'usage_daily', 'usage_monthly']) {
+  for (const t of ['accounts', 'revenue_changes', 'renewals', 'tickets', 'usage_daily', 'usage_monthly', 'usage_user_months']) {
     await run(h.driver === 'postgres' ? sql`vacuum analyze ${sql.identifier(t)}` : sql`analyze ${sql.identifier(t)}`);
   }
   return generated;
@@ -158,7 +164,7 @@ async function main() {
     const { today } = await kpis.getKpiClock(ctx);
     const generated = await generateMissing(handle, ctx.orgId, today, SIZES[handle.driver]);
     console.info(`Data ready in ${((performance.now() - t0) / 1000).toFixed(1)} s on ${handle.driver} (demo org, today ${today}):`);
-    for (const t of ['accounts', 'revenue_changes', 'renewals', 'tickets', 'usage_daily', 'usage_monthly']) {
+    for (const t of ['accounts', 'revenue_changes', 'renewals', 'tickets', 'usage_daily', 'usage_monthly', 'usage_user_months']) {
       const from = generated.includes(t) ? 'generated here' : 'demo seed';
       console.info(`  ${t.padEnd(16)} ${(await count(handle, t, ctx.orgId)).toLocaleString('en-US').padStart(10)}  (${from})`);
     }

@@ -78,6 +78,28 @@ export const usageMonthly = pgTable(
   ],
 );
 
+/**
+ * Per account, end user and month (first day of the month): a bitmask of the days the user was active
+ * (bit d-1 = day d), so "distinct users over the 30 days up to D" is exact from at most two rows per
+ * user instead of up to 30 daily rows. Maintained with usage_monthly by db/usage-rollup.ts.
+ */
+export const usageUserMonths = pgTable(
+  'usage_user_months',
+  {
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    accountId: uuid().notNull(),
+    month: date({ mode: 'string' }).notNull(),
+    userKey: text().notNull(),
+    activeDays: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'usage_user_months_pk', columns: [t.orgId, t.accountId, t.month, t.userKey] }),
+    foreignKey({ name: 'usage_user_months_account_fk', columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }).onDelete('cascade'),
+    // MAU and utilization: the two months a 30-day window spans, org-wide
+    index('usage_user_months_month_idx').on(t.orgId, t.month),
+  ],
+);
+
 export const tickets = pgTable(
   'tickets',
   {

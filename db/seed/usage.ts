@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { usageDaily, usageMonthly } from '@/db/schema';
-import { newMonthsSince, recomputeUsageMonthly } from '@/db/usage-rollup';
+import { estimatedMonthsSince, newMonthsSince, recomputeUsageMonthly, recomputeUsageUserMonths } from '@/db/usage-rollup';
 import { DAY_MS, type AccountPlan } from './accounts';
 import { insertRows } from './bulk-insert';
 import { createRandom, type Random } from './random';
@@ -173,7 +173,7 @@ const ACCOUNTS_PER_CHUNK = 25;
 /**
  * Inserts the usage of the seeded orgs: the estimated months first, then the per-user daily rows
  * from `from` on, then every other month computed from those rows in SQL (the same roll-up the
- * ingestion uses). Returns the row counts.
+ * ingestion uses; per-user months for every month with daily rows, estimated ones included). Returns the row counts.
  */
 export async function seedUsage(
   tx: Tx,
@@ -188,6 +188,11 @@ export async function seedUsage(
     await insertRows(tx, usageDaily, rows);
     daily += rows.length;
   }
-  for (const orgId of orgIds) await recomputeUsageMonthly(tx, orgId, newMonthsSince(orgId, `${usage.from.slice(0, 7)}-01`));
+  const fromMonth = `${usage.from.slice(0, 7)}-01`;
+  for (const orgId of orgIds) {
+    // the month the window cuts keeps its estimated monthly row, but MAU needs its per-user months too
+    await recomputeUsageUserMonths(tx, orgId, estimatedMonthsSince(orgId, fromMonth));
+    await recomputeUsageMonthly(tx, orgId, newMonthsSince(orgId, fromMonth));
+  }
   return { usageDaily: daily, usageMonthly: await tx.$count(usageMonthly, inArray(usageMonthly.orgId, [...orgIds])) };
 }

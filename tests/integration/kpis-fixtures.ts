@@ -1,5 +1,6 @@
 // Test data for the KPI read side, inserted directly with drizzle (not through the write-side DAL).
 import { db } from '@/db';
+import { recomputeUsageUserMonths, touchedPairs } from '@/db/usage-rollup';
 import { renewals, revenueChanges, tickets, usageDaily, usageMonthly } from '@/db/schema';
 import type { RevenueChangeRow } from '@/lib/kpi/revenue';
 
@@ -33,6 +34,9 @@ export async function insertUsage(
 ): Promise<void> {
   const rows = users.flatMap((userKey) => days.map((day) => ({ orgId, accountId, day, userKey, sessions: 1, events: 3, features })));
   if (rows.length > 0) await db.insert(usageDaily).values(rows);
+  // the MAU read side counts from usage_user_months, which the write side keeps; usage_monthly stays as the test sets it
+  const months = [...new Set(days.map((d) => `${d.slice(0, 7)}-01`))].map((month) => ({ accountId, month }));
+  if (rows.length > 0) await recomputeUsageUserMonths(db, orgId, touchedPairs(months));
 }
 
 /** A usage_monthly row (month = first day). */

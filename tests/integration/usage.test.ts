@@ -171,3 +171,49 @@ describe('usage tenancy, roles and API callers', () => {
     expect((await auditEntries(org.id, 'usage.recorded'))[0]).toMatchObject({ actorType: 'api_key', actorId: 'key-1' });
   });
 });
+
+describe('recordUsageEvents: per-user months (usage_user_months)', () => {
+  it('keeps the active-day bitmasks equal to a recomputation from usage_daily, and MAU equal to distinct users', async () => {
+    const { csm, account, org, ctx } = await setup('UTC');
+    const second = await makeAccount(csm, { licensedSeats: 7 });
+    // January to March 2024 (29 February: a leap year), then 31 January to 1 March 2025; later batches add days to
+    // user-months an earlier batch already wrote
+    const days = ['2024-01-30', '2024-01-31', '2024-02-01', '2024-02-15', '2024-02-28', '2024-02-29', '2024-03-01', '2024-03-02',
+      '2025-01-30', '2025-01-31', '2025-02-01', '2025-02-28', '2025-03-01'];
+    let n = 0;
+    for (let batch = 0; batch < 3; batch++) {
+      const events = Array.from({ length: 120 }, () => {
+        n++;
+        return {
+          accountId: n % 3 === 0 ? second.id : account.id,
+          userKey: `u-${(n * 7) % 13}`,
+          occurredAt: `${days[(n * 5 + batch) % days.length]}T${String(n % 24).padStart(2, '0')}:00:00Z`,
+        };
+      });
+      await recordUsageEvents(csm, events);
+    }
+    const daily = await dailyOf(org.id);
+    const masks = new Map<string, number>();
+    for (const r of daily) {
+      const key = `${r.accountId}|${r.day.slice(0, 7)}-01|${r.userKey}`;
+      masks.set(key, (masks.get(key) ?? 0) + 2 ** (Number(r.day.slice(8, 10)) - 1));
+    }
+    const stored = await queryRows<{ account_id: string; month: string; user_key: string; active_days: number }>(db, sql`
+      select account_id, to_char(month, 'YYYY-MM-DD') as month, user_key, active_days from usage_user_months where org_id = ${org.id}`);
+    expect(new Map(stored.map((r) => [`${r.account_id}|${r.month}|${r.user_key}`, r.active_days]))).toEqual(masks);
+    expect(stored.some((r) => r.month === '2024-02-01' && (r.active_days & 2 ** 28) !== 0)).toBe(true); // 29 February
+
+    const { getUsageKpis } = await import('@/lib/dal/kpis');
+    const viewer = await ctx('viewer');
+    const dayMs = 86_400_000;
+    // as of 1 March 2025 the window reaches back to 31 January (three months); 1 March 2024 to 1 February (two)
+    for (const asOf of ['2024-02-29', '2024-03-01', '2024-03-02', '2024-03-30', '2025-02-28', '2025-03-01', '2025-03-02']) {
+      const start = new Date(Date.parse(asOf) - 29 * dayMs).toISOString().slice(0, 10);
+      const active = new Set(daily.filter((r) => r.day >= start && r.day <= asOf).map((r) => `${r.accountId}|${r.userKey}`));
+      const seatUsers = [...active].filter((k) => k.startsWith(second.id) || (account.licensedSeats ?? 0) > 0).length;
+      const kpis = await getUsageKpis(viewer, undefined, asOf);
+      expect({ asOf, mau: kpis.mau.value }).toEqual({ asOf, mau: active.size });
+      expect(kpis.utilization.detail).toEqual({ activeUsers: seatUsers, seats: 7 + Math.max(0, account.licensedSeats ?? 0) });
+    }
+  });
+});

@@ -2,15 +2,16 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { db, queryRows } from '@/db';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
-import { last30Days, type Period } from '@/lib/kpi/period';
+import { addMonths, last30Days, startOfMonth, type Period } from '@/lib/kpi/period';
 import { licenseUtilization } from '@/lib/kpi/rates';
 import { usageDefs, usageSeriesDefs } from './definitions';
 import { accountsInScope, checkAsOf, checkInputs, inScope, orgScope, type KpiScope } from './scope';
 import { monthlyWindows, num, orgToday } from './sql';
 import { kpi, point, toSeries, type Kpi, type KpiSeries } from './types';
 
-// MAU and license utilization: exact distinct users from the per-user daily rows over the 30 days up to an as-of
-// date; their monthly trends come from usage_monthly (distinct users per calendar month, kept for long trends).
+// MAU and license utilization: exact distinct users over the 30 days up to an as-of date, from usage_user_months
+// (one active-day bitmask per account, user and month: at most two rows per user instead of up to 30 daily rows);
+// their monthly trends come from usage_monthly (distinct users per calendar month, kept for long trends).
 
 export type UsageKpis = { asOf: string; mau: Kpi; utilization: Kpi };
 
@@ -25,24 +26,46 @@ async function resolveAsOf(ctx: TenantCtx, asOf: string | undefined, endCap: str
   return row.d;
 }
 
+/** Bits first-1 … last-1 set (days first … last of a month); arithmetic, not `<<`, so day 31 stays a positive int4. */
+const dayMask = (first: number, last: number): number => 2 ** last - 2 ** (first - 1);
+
+/**
+ * The 30 days up to `day` as (month, active-day mask) pairs, oldest first: one month, two, or three (1 March of a
+ * non-leap year reaches back to 31 January). A user-month row counts when its bitmask meets the mask.
+ */
+function windowMonths(day: string): { month: string; mask: number }[] {
+  const { start } = last30Days(day);
+  const out: { month: string; mask: number }[] = [];
+  for (let m = startOfMonth(start); m <= day; m = addMonths(m, 1)) {
+    const first = m === startOfMonth(start) ? Number(start.slice(8, 10)) : 1;
+    // 31 covers any month length: days past a month's end never have a bit set
+    const last = m === startOfMonth(day) ? Number(day.slice(8, 10)) : 31;
+    out.push({ month: m, mask: dayMask(first, last) });
+  }
+  return out;
+}
+
 /**
  * MAU and utilization as of `asOf` (default: today in the org's timezone, or the day before `endCap` if earlier);
- * no validation (callers check inputs). The dates go in as literals so the planner sees the 30-day range.
+ * no validation (callers check inputs). Months and masks go in as literals so the planner sees them.
  */
 export async function queryUsageKpis(ctx: TenantCtx, scope: KpiScope, asOf?: string, endCap?: string): Promise<UsageKpis> {
   const day = await resolveAsOf(ctx, asOf, endCap);
-  const window = last30Days(day);
-  // Distinct (account, user) pairs first, then users per account: two hash aggregates instead of a sort per account.
+  const months = windowMonths(day);
+  const active = sql.join(
+    months.map((m) => sql`(u.month = ${m.month}::date and u.active_days & ${m.mask}::int <> 0)`),
+    sql` or `,
+  );
+  const rows = sql`select u.account_id from usage_user_months u
+    where u.org_id = ${ctx.orgId} and (${active}) and ${scope.kind === 'org' ? sql`true` : inScope(ctx, scope, sql`u.account_id`)}`;
+  // One month: a user has one row per account there, so rows are users. More: distinct (account, user) pairs first,
+  // then users per account (two hash aggregates instead of a sort per account).
+  const pairs = months.length === 1 ? rows : sql`${rows} group by u.account_id, u.user_key`;
   const [r] = await queryRows<Record<string, unknown>>(db, sql`
     with acc as (
       select a.id, a.licensed_seats from accounts a where ${accountsInScope(ctx, scope, 'a', { portfolio: true })}
     ),
-    pairs as (
-      select u.account_id from usage_daily u
-      where u.org_id = ${ctx.orgId} and u.day >= ${window.start}::date and u.day < ${window.end}::date
-        and ${scope.kind === 'org' ? sql`true` : inScope(ctx, scope, sql`u.account_id`)}
-      group by u.account_id, u.user_key
-    ),
+    pairs as (${pairs}),
     users as (select account_id, count(*) as users from pairs group by account_id)
     select exists (select 1 from usage_daily x where x.org_id = ${ctx.orgId}) as has_usage,
       coalesce(sum(users.users), 0)::int as mau,
