@@ -4,7 +4,7 @@ import { signIn } from './helpers';
 test('a CSM sees the shell of Acme Analytics and opens an account', async ({ page }) => {
   await signIn(page, 'csm@demo.test');
   await expect(page.getByRole('complementary').getByText('Acme Analytics')).toBeVisible();
-  for (const item of ['Dashboard', 'Accounts', 'Alerts', 'Surveys', 'Settings']) {
+  for (const item of ['Dashboard', 'Accounts', 'Renewals', 'Alerts', 'Surveys', 'Settings']) {
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: item })).toBeVisible();
   }
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();

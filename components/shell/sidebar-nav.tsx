@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const items = [
   { href: '', label: 'Dashboard' },
   { href: '/accounts', label: 'Accounts' },
+  { href: '/renewals', label: 'Renewals' },
   { href: '/alerts', label: 'Alerts' },
   { href: '/surveys', label: 'Surveys' },
   { href: '/settings', label: 'Settings' },
