@@ -1,41 +1,55 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { formatPeriod } from '@/components/dashboard/format';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireTenant } from '@/lib/auth/tenant';
+import { getKpiClock, type KpiScope } from '@/lib/dal/kpis';
 import { getOverview } from '@/lib/dal/overview';
+import { DASHBOARD_PERIOD_LABELS, DASHBOARD_SCOPE_LABELS, parseDashboardParams, resolveDashboardPeriod } from '@/lib/validation/dashboard';
+import { ChartsSection, ChartsSkeleton } from './_components/charts-section';
+import { DashboardFilters } from './_components/dashboard-filters';
+import { KpiSection, KpiSkeleton } from './_components/kpi-section';
+import { ListsSection, ListsSkeleton } from './_components/lists-section';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-function Stat({ label, value, href }: { label: string; value: number; href?: string }) {
-  const body = (
-    <>
-      <p className="text-sm text-gray-600">{label}</p>
-      <p className="mt-1 text-3xl font-semibold text-gray-900">{value.toLocaleString('en-US')}</p>
-    </>
-  );
-  return <Card>{href ? <Link href={href} className="block">{body}</Link> : body}</Card>;
-}
+type Props = { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function DashboardPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function DashboardPage({ params, searchParams }: Props) {
+  // requireTenant (which can 404) runs before any Suspense boundary.
   const ctx = await requireTenant((await params).org);
-  const o = await getOverview(ctx);
+  const query = parseDashboardParams(await searchParams);
+  const [clock, overview] = await Promise.all([getKpiClock(ctx), getOverview(ctx)]);
+  const { period, choice, customError } = resolveDashboardPeriod(query, clock.today);
+  const scope: KpiScope = query.scope === 'all' ? { kind: 'org' }
+    : query.scope === 'mine' ? { kind: 'owner', ownerId: ctx.userId } : { kind: 'segment', segment: query.scope };
+  const key = `${period.start}/${period.end}/${query.scope}`;
   return (
     <>
       <PageHeader title={ctx.orgName} description="Your portfolio at a glance." />
-      {o.accounts === 0 ? (
-        <Card>
-          <p className="text-sm text-gray-700">No accounts yet. Accounts you add (or import, or push through the API) appear here.</p>
+      <DashboardFilters params={query} customError={customError} />
+      <p className="mb-4 text-sm text-gray-700">
+        {DASHBOARD_SCOPE_LABELS[query.scope]}, {DASHBOARD_PERIOD_LABELS[choice].toLowerCase()}: {formatPeriod(period)}.
+      </p>
+      {overview.accounts === 0 ? (
+        <Card className="mb-6">
+          <p className="text-sm text-gray-700">
+            No accounts yet. <Link href={`/${ctx.orgSlug}/accounts/new`} className="text-blue-800 underline">Add an account</Link> or{' '}
+            <Link href={`/${ctx.orgSlug}/accounts/import`} className="text-blue-800 underline">import a CSV</Link>; the numbers below fill in as revenue and usage arrive.
+          </p>
         </Card>
-      ) : (
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Stat label="Active accounts" value={o.accounts} href={`/${ctx.orgSlug}/accounts`} />
-          <Stat label="My accounts" value={o.myAccounts} />
-          <Stat label="Renewals in the next 90 days" value={o.renewalsNext90} />
-          <Stat label="Stakeholders" value={o.stakeholders} />
-        </div>
-      )}
-      <p className="mt-6 text-sm text-gray-600">Revenue, retention and health dashboards arrive with the KPI engine; no number here is a placeholder.</p>
+      ) : null}
+      <Suspense key={`k${key}`} fallback={<KpiSkeleton />}>
+        <KpiSection ctx={ctx} period={period} scope={scope} />
+      </Suspense>
+      <Suspense key={`c${key}`} fallback={<ChartsSkeleton />}>
+        <ChartsSection ctx={ctx} period={period} scope={scope} />
+      </Suspense>
+      <Suspense key={`l${key}`} fallback={<ListsSkeleton />}>
+        <ListsSection ctx={ctx} period={period} scope={scope} today={clock.today} currency={clock.currency} />
+      </Suspense>
     </>
   );
 }

@@ -10,3 +10,4 @@ export { orgScope, type KpiScope, type Segment } from './scope';
 export { getFirstContactResolution, getFirstContactResolutionSeries } from './support';
 export type { Kpi, KpiBasis, KpiDefinition, KpiPoint, KpiSeries, KpiUnit } from './types';
 export { getUsageKpis, getUsageSeries, type UsageKpis } from './usage';
+export { getBiggestMoves, getUpcomingRenewals, type AccountMove, type UpcomingRenewal } from './lists';

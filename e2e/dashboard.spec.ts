@@ -1,0 +1,78 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { signIn, unique } from './helpers';
+
+const card = (page: Page, label: string) => page.getByRole('article', { name: label, exact: true });
+const shot = async (page: Page, name: string) => {
+  // SCREENSHOT_DIR set: full-page screenshots at desktop and phone width, for a person to look at.
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+};
+
+test('a CSM sees KPI cards and charts, and switching scope and period changes the numbers', async ({ page }) => {
+  await signIn(page, 'csm@demo.test');
+  await page.goto('/demo');
+  await expect(page.getByRole('heading', { level: 1, name: 'Acme Analytics' })).toBeVisible();
+  const arr = card(page, 'ARR').getByTestId('kpi-value');
+  await expect(arr).toHaveText(/^\$[\d,]+$/);
+  await expect(card(page, 'NRR').getByTestId('kpi-value')).toHaveText(/^\d+\.\d%$/);
+  await expect(card(page, 'ARR')).toContainText(/(up|down) \$[\d,]+ vs previous period|Unchanged/);
+  await expect(page.getByText(/^Gained \$[\d,]+ MRR and lost \$[\d,]+ MRR in the period\.$/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Upcoming renewals (next 90 days)' })).toBeVisible();
+  await shot(page, 'dashboard-csm');
+  const allArr = await arr.textContent();
+
+  await page.getByLabel('Accounts').selectOption('mine');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/scope=mine/);
+  await expect(page.getByText(/^My accounts, last 12 months:/)).toBeVisible();
+  await expect(arr).toHaveText(/^\$[\d,]+$/);
+  expect(await arr.textContent()).not.toBe(allArr);
+
+  await page.getByLabel('Period').selectOption('last_quarter');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/period=last_quarter/);
+  await expect(page.getByText(/^My accounts, last quarter:/)).toBeVisible();
+  await expect(page.getByLabel('Accounts')).toHaveValue('mine');
+
+  // a wrong custom range says why and falls back instead of failing
+  await page.goto('/demo?period=custom&from=2026-03-01&to=2026-01-01');
+  await expect(page.getByRole('alert').filter({ hasText: 'Custom range not used' })).toContainText('The start date must not be after the end date.');
+  await expect(arr).toHaveText(/^\$[\d,]+$/);
+});
+
+test('the dashboard has no axe violations', async ({ page }) => {
+  await signIn(page, 'csm@demo.test');
+  await page.goto('/demo');
+  await expect(card(page, 'ARR').getByTestId('kpi-value')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Biggest expansions' })).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('a fresh org sees empty states, not zeros or errors', async ({ page }) => {
+  const id = unique();
+  await page.goto('/signup');
+  await page.getByLabel('Your name').fill('Eve Empty');
+  await page.getByLabel('Email').fill(`eve-${id}@example.test`);
+  await page.getByLabel('Password').fill('a-long-password');
+  await page.getByLabel('Company name').fill(`Empty ${id}`);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Empty ${id}` })).toBeVisible();
+  await expect(page.getByText('No accounts yet.')).toBeVisible();
+  await expect(card(page, 'ARR')).toContainText('—');
+  await expect(card(page, 'ARR')).toContainText('No revenue change has been recorded before the period end.');
+  await expect(card(page, 'NRR')).toContainText('—');
+  await expect(page.getByText(/^No revenue recorded in this period\./)).toBeVisible();
+  await expect(page.getByText(/^No renewals pending in the next 90 days\./)).toBeVisible();
+  await expect(page.getByTestId('kpi-value')).toHaveCount(0);
+  await expect(page.locator('main')).not.toContainText('$0');
+  await shot(page, 'dashboard-empty');
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});
