@@ -44,12 +44,10 @@ beforeAll(async () => {
 });
 
 describe('getBiggestMoves', () => {
-  it('ranks MRR increases and decreases from the period start to its end', async () => {
+  it('ranks MRR increases and decreases from the period start to its end, for accounts paying at the start', async () => {
     const m = await getBiggestMoves(ctx, q1);
-    expect(m.expansions.map((x) => [x.accountName, x.startMrr, x.endMrr, x.delta])).toEqual([
-      ['Alpha', 1000, 1500, 500],
-      ['Gamma', 0, 300, 300],
-    ]);
+    // Gamma is new in the period: growth, not an expansion
+    expect(m.expansions.map((x) => [x.accountName, x.startMrr, x.endMrr, x.delta])).toEqual([['Alpha', 1000, 1500, 500]]);
     expect(m.contractions.map((x) => [x.accountName, x.delta])).toEqual([['Beta', -800], ['Delta', -700]]);
   });
 
@@ -61,7 +59,8 @@ describe('getBiggestMoves', () => {
     expect(mine.expansions.map((x) => x.accountName)).toEqual(['Alpha']);
     expect(mine.contractions).toEqual([]);
     const smb = await getBiggestMoves(ctx, q1, { scope: { kind: 'segment', segment: 'smb' } });
-    expect(smb.expansions.map((x) => x.accountName)).toEqual(['Gamma']);
+    expect(smb.expansions).toEqual([]);
+    expect(smb.contractions.map((x) => x.accountName)).toEqual(['Beta', 'Delta']);
   });
 
   it('shows another org nothing and rejects a bad limit', async () => {

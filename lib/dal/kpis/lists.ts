@@ -62,7 +62,8 @@ export async function getUpcomingRenewals(
 /**
  * The scope's accounts with the largest MRR increase and decrease from the period start to its end (MRR at a date =
  * the last change dated before it; archived accounts kept, as in the revenue KPIs), at most `limit` each, largest
- * first. Only the org's rows.
+ * first. Only accounts paying at the start count: a new or reactivated account is growth, not expansion. Only the
+ * org's rows.
  */
 export async function getBiggestMoves(
   ctx: TenantCtx,
@@ -84,7 +85,7 @@ export async function getBiggestMoves(
       from e
       left join s on s.account_id = e.account_id
       join accounts a on a.org_id = ${ctx.orgId} and a.id = e.account_id
-      where e.mrr <> coalesce(s.mrr, 0) and ${accountsInScope(ctx, scope, 'a')}
+      where s.mrr > 0 and e.mrr <> s.mrr and ${accountsInScope(ctx, scope, 'a')}
     ),
     ranked as (
       select moved.*, row_number() over (partition by delta > 0 order by abs(delta) desc, name, id) as rn from moved
