@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { db, queryRows, type Tx } from '@/db';
-import { accounts, organizations, renewals } from '@/db/schema';
+import { accounts, renewals } from '@/db/schema';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError } from '@/lib/errors';
 import { formatDate } from '@/lib/format';
@@ -11,24 +11,13 @@ import { parseInput } from '@/lib/validation/parse';
 import {
   createRenewalSchema, recordRenewalOutcomeSchema, renewalListParamsSchema, type RenewalOutcomeInput,
 } from '@/lib/validation/renewals';
+import { lockAccount } from './account-lock';
 import { recordAudit, userActor } from './audit';
 import { recordEvent } from './events';
 import { assertId, assertRole } from './guard';
 
 const fieldError = (field: string, message: string) => new AppError('VALIDATION', 'Check the highlighted fields.', { [field]: [message] });
 
-/** Locks the account (its renewals change together) and reads the org's currency and its next renewal date. */
-async function lockAccount(tx: Tx, ctx: TenantCtx, accountId: string) {
-  const [row] = await tx
-    .select({ currency: organizations.currency, nextRenewalDate: accounts.nextRenewalDate })
-    .from(accounts)
-    .innerJoin(organizations, eq(organizations.id, accounts.orgId))
-    .where(and(eq(accounts.orgId, ctx.orgId), eq(accounts.id, accountId)))
-    .limit(1)
-    .for('no key update', { of: accounts });
-  if (!row) throw new AppError('NOT_FOUND', 'That account was not found.');
-  return row;
-}
 
 /** Sets the account's next renewal date to the due date of its earliest pending renewal (null without one); returns it. */
 async function syncNextRenewalDate(tx: Tx, ctx: TenantCtx, accountId: string): Promise<string | null> {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { accounts, organizations, revenueChanges as rc, users } from '@/db/schema';
+import { accounts, revenueChanges as rc, users } from '@/db/schema';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError } from '@/lib/errors';
 import { classifyMovement, type MovementKind } from '@/lib/kpi/revenue';
@@ -13,25 +13,10 @@ import {
   markChurnedSchema, mrrHistoryParamsSchema, reactivateSchema, recordRevenueChangeSchema,
   type MrrHistoryParams, type RevenueChangeInput,
 } from '@/lib/validation/revenue';
+import { lockAccount } from './account-lock';
 import { recordAudit, userActor } from './audit';
 import { recordEvent } from './events';
 import { assertId, assertRole } from './guard';
-
-const orgToday = sql<string>`(now() at time zone ${organizations.timezone})::date::text`;
-
-/** Locks the account row (changes of one account are serialized) and reads the org's currency and today. */
-async function lockAccount(tx: Tx, ctx: TenantCtx, accountId: string) {
-  assertId(accountId, 'That account');
-  const [row] = await tx
-    .select({ currency: organizations.currency, today: orgToday })
-    .from(accounts)
-    .innerJoin(organizations, eq(organizations.id, accounts.orgId))
-    .where(and(eq(accounts.orgId, ctx.orgId), eq(accounts.id, accountId)))
-    .limit(1)
-    .for('no key update', { of: accounts });
-  if (!row) throw new AppError('NOT_FOUND', 'That account was not found.');
-  return row;
-}
 
 type Position = { previousMrr: number; hadEarlier: boolean; laterDate: string | null };
 
