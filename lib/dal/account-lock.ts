@@ -27,3 +27,10 @@ export async function lockAccount(tx: Tx, ctx: TenantCtx, accountId: string) {
   if (!row) throw new AppError('NOT_FOUND', 'That account was not found.');
   return row;
 }
+
+/** Throws NOT_FOUND unless the id names an account of the caller's org (for reads and writes of its child rows). */
+export async function assertAccountInOrg(tx: Tx, ctx: TenantCtx, accountId: string): Promise<void> {
+  assertId(accountId, 'That account');
+  const [row] = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.orgId, ctx.orgId), eq(accounts.id, accountId))).limit(1);
+  if (!row) throw new AppError('NOT_FOUND', 'That account was not found.');
+}

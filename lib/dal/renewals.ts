@@ -11,7 +11,7 @@ import { parseInput } from '@/lib/validation/parse';
 import {
   createRenewalSchema, recordRenewalOutcomeSchema, renewalListParamsSchema, type RenewalOutcomeInput,
 } from '@/lib/validation/renewals';
-import { lockAccount } from './account-lock';
+import { assertAccountInOrg, lockAccount } from './account-lock';
 import { recordAudit, userActor } from './audit';
 import { recordEvent } from './events';
 import { assertId, assertRole } from './guard';
@@ -118,8 +118,7 @@ export async function recordRenewalOutcome(ctx: TenantCtx, renewalId: string, in
 export async function listAccountRenewals(ctx: TenantCtx, accountId: string, params: { page?: number; pageSize?: number } = {}) {
   assertId(accountId, 'That account');
   const { page, pageSize } = renewalListParamsSchema.parse(params);
-  const [account] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.orgId, ctx.orgId), eq(accounts.id, accountId))).limit(1);
-  if (!account) throw new AppError('NOT_FOUND', 'That account was not found.');
+  await assertAccountInOrg(db, ctx, accountId);
   const mine = and(eq(renewals.orgId, ctx.orgId), eq(renewals.accountId, accountId));
   const [rows, [{ total }]] = await Promise.all([
     db

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { accounts, revenueChanges as rc, users } from '@/db/schema';
+import { revenueChanges as rc, users } from '@/db/schema';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError } from '@/lib/errors';
 import { classifyMovement, type MovementKind } from '@/lib/kpi/revenue';
@@ -13,7 +13,7 @@ import {
   markChurnedSchema, mrrHistoryParamsSchema, reactivateSchema, recordRevenueChangeSchema,
   type MrrHistoryParams, type RevenueChangeInput,
 } from '@/lib/validation/revenue';
-import { lockAccount } from './account-lock';
+import { assertAccountInOrg, lockAccount } from './account-lock';
 import { recordAudit, userActor } from './audit';
 import { recordEvent } from './events';
 import { assertId, assertRole } from './guard';
@@ -146,8 +146,7 @@ const seqOrder = sql`order by ${rc.effectiveDate}, ${rc.recordedAt}, ${rc.id}`;
 export async function getAccountMrrHistory(ctx: TenantCtx, accountId: string, params: MrrHistoryParams = {}) {
   assertId(accountId, 'That account');
   const { page, pageSize } = mrrHistoryParamsSchema.parse(params);
-  const [account] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.orgId, ctx.orgId), eq(accounts.id, accountId))).limit(1);
-  if (!account) throw new AppError('NOT_FOUND', 'That account was not found.');
+  await assertAccountInOrg(db, ctx, accountId);
   const mine = and(eq(rc.orgId, ctx.orgId), eq(rc.accountId, accountId));
   const seq = db
     .select({

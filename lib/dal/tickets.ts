@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { accounts, tickets } from '@/db/schema';
+import { tickets } from '@/db/schema';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError } from '@/lib/errors';
 import { ticketClosedSummary, ticketOpenedSummary } from '@/lib/revenue-text';
@@ -10,6 +10,7 @@ import {
   closeTicketSchema, openTicketSchema, ticketListParamsSchema,
   type CloseTicketInput, type OpenTicketInput, type TicketListParams,
 } from '@/lib/validation/tickets';
+import { assertAccountInOrg } from './account-lock';
 import { recordAudit, userActor } from './audit';
 import { recordEvent } from './events';
 import { assertId, assertRole } from './guard';
@@ -35,8 +36,7 @@ export async function openTicket(ctx: TenantCtx, accountId: string, input: OpenT
   const openedAt = t.openedAt ?? new Date();
   assertNotFuture('openedAt', openedAt);
   return db.transaction(async (tx) => {
-    const [account] = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.orgId, ctx.orgId), eq(accounts.id, accountId))).limit(1);
-    if (!account) throw new AppError('NOT_FOUND', 'That account was not found.');
+    await assertAccountInOrg(tx, ctx, accountId);
     const [row] = await tx
       .insert(tickets)
       .values({ orgId: ctx.orgId, accountId, subject: t.subject, priority: t.priority, openedAt, externalId: t.externalId })
@@ -85,8 +85,7 @@ export async function closeTicket(ctx: TenantCtx, ticketId: string, input: Close
 export async function listAccountTickets(ctx: TenantCtx, accountId: string, params: TicketListParams = {}) {
   assertId(accountId, 'That account');
   const { status, page, pageSize } = ticketListParamsSchema.parse(params);
-  const [account] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.orgId, ctx.orgId), eq(accounts.id, accountId))).limit(1);
-  if (!account) throw new AppError('NOT_FOUND', 'That account was not found.');
+  await assertAccountInOrg(db, ctx, accountId);
   const mine = and(eq(tickets.orgId, ctx.orgId), eq(tickets.accountId, accountId));
   const where = and(mine, status === 'open' ? isNull(tickets.closedAt) : status === 'closed' ? isNotNull(tickets.closedAt) : undefined);
   const [rows, [counts]] = await Promise.all([
