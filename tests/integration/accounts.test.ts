@@ -5,16 +5,15 @@ import { db } from '@/db';
 import { accountEvents, accounts, auditLog } from '@/db/schema';
 import { GET as exportAccounts } from '@/app/(app)/[org]/accounts/export/route';
 import { archiveAccountAction, createAccountAction, restoreAccountAction, updateAccountAction } from '@/lib/actions/accounts';
-import type { SessionUser } from '@/lib/auth/session';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import {
   archiveAccount, createAccount, deleteAccount, getAccount, listAccounts, restoreAccount, updateAccount, type AccountListQuery,
 } from '@/lib/dal/accounts';
 import { parseAccountListParams } from '@/lib/validation/accounts';
-import { auditEntries, expectAppError, makeAccount, makeOrg, uniq, type TestUser } from './fixtures';
+import { auditEntries, expectAppError, makeAccount, makeOrg, uniq } from './fixtures';
+import { form, signIn } from './session';
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user }));
+vi.mock('@/lib/auth/session', () => import('./session'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 // Lets one test make the audit write fail, to prove the change and its events roll back with it.
 const auditFault = vi.hoisted(() => ({ fail: false }));
@@ -28,15 +27,6 @@ vi.mock('@/lib/dal/audit', async (importOriginal) => {
     },
   };
 });
-
-const signIn = (user: TestUser | null) => {
-  session.user = user && { id: user.id, name: user.name, email: user.email };
-};
-const form = (fields: Record<string, string>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
-  return fd;
-};
 
 const rowOf = async (orgId: string, id: string) =>
   (await db.select().from(accounts).where(and(eq(accounts.orgId, orgId), eq(accounts.id, id))))[0];

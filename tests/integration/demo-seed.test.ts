@@ -48,7 +48,6 @@ describe('generateDemo', () => {
   });
 });
 
-
 describe('generateDemo: the revenue story', () => {
   const d = generateDemo({ now });
   const demoOrg = d.organizations[0].id;

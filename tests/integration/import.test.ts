@@ -2,14 +2,13 @@ import { asc, eq, getTableName } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { accountEvents, accounts, auditLog, stakeholders } from '@/db/schema';
-import type { SessionUser } from '@/lib/auth/session';
 import { commitImport, previewImport } from '@/lib/dal/import';
 import { POST as commitRoute } from '@/app/(app)/[org]/accounts/import/commit/route';
 import { POST as previewRoute } from '@/app/(app)/[org]/accounts/import/preview/route';
 import { auditEntries, expectAppError, makeAccount, makeOrg, makeStakeholder, uniq, type TestUser } from './fixtures';
+import { signIn } from './session';
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user }));
+vi.mock('@/lib/auth/session', () => import('./session'));
 
 // A write that fails after others succeeded: the whole import must roll back.
 const fault = vi.hoisted(() => ({ failEvents: false }));
@@ -22,10 +21,6 @@ vi.mock('@/db/seed/bulk-insert', async (importOriginal) => {
     }) as typeof real.insertRows,
   };
 });
-
-const signIn = (user: TestUser | null) => {
-  session.user = user && { id: user.id, name: user.name, email: user.email };
-};
 
 const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
 

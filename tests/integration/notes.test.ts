@@ -3,24 +3,15 @@ import { revalidatePath } from 'next/cache';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, queryRows } from '@/db';
 import { accountEvents, organizations } from '@/db/schema';
-import type { SessionUser } from '@/lib/auth/session';
 import { addNoteAction } from '@/lib/actions/notes';
 import { listAccountEvents } from '@/lib/dal/events';
 import { createNote, orgToday } from '@/lib/dal/notes';
-import { auditEntries, expectAppError, makeAccount, makeOrg, type TestUser } from './fixtures';
+import { auditEntries, expectAppError, makeAccount, makeOrg } from './fixtures';
+import { form, signIn } from './session';
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user }));
+vi.mock('@/lib/auth/session', () => import('./session'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
-const signIn = (user: TestUser) => {
-  session.user = { id: user.id, name: user.name, email: user.email };
-};
-const form = (fields: Record<string, string>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
-  return fd;
-};
 const notesOf = (orgId: string, accountId: string) =>
   db.select().from(accountEvents).where(and(eq(accountEvents.orgId, orgId), eq(accountEvents.accountId, accountId), eq(accountEvents.kind, 'note')));
 

@@ -3,20 +3,15 @@ import { revalidatePath } from 'next/cache';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { auditLog, organizations, revenueChanges } from '@/db/schema';
-import type { SessionUser } from '@/lib/auth/session';
 import { updateOrgSettingsAction } from '@/lib/actions/orgs';
 import { getOrgSettings, updateOrgSettings } from '@/lib/dal/orgs';
 import { updateOrgSettingsSchema } from '@/lib/validation/orgs';
-import { auditEntries, expectAppError, makeAccount, makeOrg, uniq, type TestUser } from './fixtures';
+import { auditEntries, expectAppError, makeAccount, makeOrg, uniq } from './fixtures';
+import { signIn } from './session';
 
 // The action reads the session through getSessionUser; each test chooses who is signed in.
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user }));
+vi.mock('@/lib/auth/session', () => import('./session'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-
-const signIn = (user: TestUser) => {
-  session.user = { id: user.id, name: user.name, email: user.email };
-};
 
 /** The form as the settings page posts it, with the org's current values unless overridden. */
 const settingsForm = (org: { name: string; slug: string }, overrides: Record<string, string> = {}) => {
@@ -34,7 +29,7 @@ const input = (org: { name: string; slug: string }, overrides: Record<string, st
 const orgRow = async (id: string) => (await db.select().from(organizations).where(eq(organizations.id, id)))[0];
 
 beforeEach(() => {
-  session.user = null;
+  signIn(null);
   vi.mocked(revalidatePath).mockClear();
 });
 

@@ -6,24 +6,13 @@ import { accountEvents, accounts, organizations, renewals, revenueChanges, ticke
 import { createRenewalAction, recordRenewalOutcomeAction } from '@/lib/actions/renewals';
 import { markChurnedAction, reactivateAction, recordRevenueChangeAction } from '@/lib/actions/revenue';
 import { closeTicketAction, openTicketAction } from '@/lib/actions/tickets';
-import type { SessionUser } from '@/lib/auth/session';
 import { getCurrentMrr } from '@/lib/dal/revenue';
-import { makeAccount, makeOrg, type TestUser } from './fixtures';
+import { makeAccount, makeOrg } from './fixtures';
+import { form, signIn } from './session';
 
 // Server actions read the session through getSessionUser; the tests choose who is signed in.
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user }));
+vi.mock('@/lib/auth/session', () => import('./session'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-
-const signIn = (user: TestUser) => {
-  session.user = { id: user.id, name: user.name, email: user.email };
-};
-
-const form = (fields: Record<string, string>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
-  return fd;
-};
 
 // The fixtures' orgs are in UTC, so "today" for them is the UTC date.
 const today = () => new Date().toISOString().slice(0, 10);

@@ -3,7 +3,6 @@ import { revalidatePath } from 'next/cache';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { accountEvents, accounts, auditLog, stakeholders } from '@/db/schema';
-import type { SessionUser } from '@/lib/auth/session';
 import {
   createStakeholderAction, deleteStakeholderAction, logContactAction, markBackAction, markLeftAction, updateStakeholderAction,
 } from '@/lib/actions/stakeholders';
@@ -14,20 +13,12 @@ import {
   createStakeholder, deleteStakeholder, getStakeholder, listStakeholders, logStakeholderContact, markStakeholderBack, markStakeholderLeft, updateStakeholder,
 } from '@/lib/dal/stakeholders';
 import { stakeholderFieldsSchema } from '@/lib/validation/stakeholders';
-import { auditEntries, expectAppError, makeAccount, makeOrg, makeStakeholder, type TestUser } from './fixtures';
+import { auditEntries, expectAppError, makeAccount, makeOrg, makeStakeholder } from './fixtures';
+import { form, signIn } from './session';
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user }));
+vi.mock('@/lib/auth/session', () => import('./session'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
-const signIn = (user: TestUser) => {
-  session.user = { id: user.id, name: user.name, email: user.email };
-};
-const form = (fields: Record<string, string>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
-  return fd;
-};
 const fields = (input: Record<string, unknown>) => stakeholderFieldsSchema.parse(input);
 
 const eventsOf = (orgId: string, accountId: string) =>

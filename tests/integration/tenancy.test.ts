@@ -3,7 +3,6 @@ import { revalidatePath } from 'next/cache';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { accountEvents, accounts, auditLog, invitations, passwordResets, stakeholders } from '@/db/schema';
-import type { SessionUser } from '@/lib/auth/session';
 import { hashToken } from '@/lib/auth/tokens';
 import { changeMemberRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from '@/lib/actions/members';
 import { resolveTenant } from '@/lib/auth/tenant';
@@ -12,24 +11,12 @@ import { createInvitation, revokeInvitation } from '@/lib/dal/invitations';
 import { changeMemberRole, createMemberResetToken, removeMember } from '@/lib/dal/members';
 import { createStakeholder, deleteStakeholder, getStakeholder, listStakeholders, updateStakeholder } from '@/lib/dal/stakeholders';
 import { stakeholderFieldsSchema } from '@/lib/validation/stakeholders';
-import {
-  auditEntries, expectAppError, makeAccount, makeOrg, makeStakeholder, makeUser, roleOf, uniqueEmail, type TestUser,
-} from './fixtures';
+import { auditEntries, expectAppError, makeAccount, makeOrg, makeStakeholder, makeUser, roleOf, uniqueEmail } from './fixtures';
+import { form, signIn } from './session';
 
 // Server actions read the session through getSessionUser; the tests choose who is signed in.
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/session', () => ({ getSessionUser: async () => session.user }));
+vi.mock('@/lib/auth/session', () => import('./session'));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-
-const signIn = (user: TestUser | null) => {
-  session.user = user && { id: user.id, name: user.name, email: user.email };
-};
-
-const form = (fields: Record<string, string>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
-  return fd;
-};
 
 /** Org A with an account, a stakeholder on it, a pending invitation; and org B, a stranger. */
 async function twoOrgs() {
