@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  boolean, date, smallint, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import {
-  actorTypeEnum, influenceEnum, lifecycleStageEnum, segmentEnum, sentimentEnum, stakeholderRoleEnum,
+  actorTypeEnum, healthBandEnum, influenceEnum, lifecycleStageEnum, segmentEnum, sentimentEnum, stakeholderRoleEnum,
 } from './enums';
 import { memberships, organizations } from './orgs';
 
@@ -23,6 +23,10 @@ export const accounts = pgTable(
     nextRenewalDate: date({ mode: 'string' }),
     onboardingCompletedAt: timestamp({ withTimezone: true }),
     archivedAt: timestamp({ withTimezone: true }),
+    /** current health (the latest health_scores row), kept here for fast lists */
+    healthScore: smallint(),
+    healthBand: healthBandEnum(),
+    healthUpdatedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow().$onUpdate(() => new Date()),
   },
@@ -37,6 +41,8 @@ export const accounts = pgTable(
     index('accounts_name_idx').on(t.orgId, sql`lower(${t.name})`),
     // CSV import matches by domain when there is no external id
     index('accounts_domain_idx').on(t.orgId, sql`lower(${t.domain})`),
+    // accounts list sorted or filtered by health; accounts at risk
+    index('accounts_health_idx').on(t.orgId, t.healthScore),
   ],
 );
 

@@ -20,3 +20,11 @@ export const renewalOutcomeEnum = pgEnum('renewal_outcome', ['pending', 'renewed
 
 export type Role = (typeof roleEnum.enumValues)[number];
 export type ActorType = (typeof actorTypeEnum.enumValues)[number];
+
+export const surveyKindEnum = pgEnum('survey_kind', ['nps', 'csat', 'ces']);
+export const surveyStatusEnum = pgEnum('survey_status', ['draft', 'open', 'closed']);
+export const healthBandEnum = pgEnum('health_band', ['red', 'yellow', 'green']);
+
+export type SurveyKind = (typeof surveyKindEnum.enumValues)[number];
+export type SurveyStatus = (typeof surveyStatusEnum.enumValues)[number];
+export type HealthBandValue = (typeof healthBandEnum.enumValues)[number];

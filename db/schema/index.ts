@@ -3,3 +3,6 @@ export * from './orgs';
 export * from './accounts';
 export * from './audit';
 export * from './revenue';
+export * from './surveys';
+export * from './health';
+export * from './api';

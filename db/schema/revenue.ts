@@ -1,4 +1,4 @@
-import { bigint, boolean, char, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, char, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { actorTypeEnum, renewalOutcomeEnum, ticketPriorityEnum } from './enums';
 import { accounts } from './accounts';
 import { organizations } from './orgs';
@@ -32,6 +32,8 @@ export const revenueChanges = pgTable(
     index('revenue_changes_account_seq_idx').on(t.orgId, t.accountId, t.effectiveDate, t.recordedAt),
     // changes inside a period, org-wide
     index('revenue_changes_date_idx').on(t.orgId, t.effectiveDate),
+    // idempotent posting by the billing system's id (API)
+    uniqueIndex('revenue_changes_external_uq').on(t.orgId, t.externalId),
   ],
 );
 
@@ -120,6 +122,8 @@ export const tickets = pgTable(
     index('tickets_account_idx').on(t.orgId, t.accountId, t.openedAt),
     // tickets closed in a period (first contact resolution)
     index('tickets_closed_idx').on(t.orgId, t.closedAt),
+    // upsert by the help desk's id (API)
+    uniqueIndex('tickets_external_uq').on(t.orgId, t.externalId),
   ],
 );
 
