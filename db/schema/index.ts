@@ -6,3 +6,4 @@ export * from './revenue';
 export * from './surveys';
 export * from './health';
 export * from './api';
+export * from './playbooks';

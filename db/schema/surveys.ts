@@ -62,6 +62,8 @@ export const surveyInvitations = pgTable(
     // the migration narrows both "set null" rules to stakeholder_id: answers outlive a removed stakeholder
     foreignKey({ name: 'survey_invitations_stakeholder_fk', columns: [t.orgId, t.stakeholderId], foreignColumns: [stakeholders.orgId, stakeholders.id] }).onDelete('set null'),
     uniqueIndex('survey_invitations_token_uq').on(t.tokenHash),
+    // one link per stakeholder per survey (the anonymous link has no stakeholder: nulls are distinct)
+    uniqueIndex('survey_invitations_one_per_stakeholder_uq').on(t.orgId, t.surveyId, t.stakeholderId),
     // a survey's links and counts
     index('survey_invitations_survey_idx').on(t.orgId, t.surveyId, t.sentAt),
     // the org-wide cooldown: when was this person last asked

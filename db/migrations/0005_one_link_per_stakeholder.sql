@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "survey_invitations_one_per_stakeholder_uq" ON "survey_invitations" USING btree ("org_id","survey_id","stakeholder_id");
