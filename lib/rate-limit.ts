@@ -1,6 +1,7 @@
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import { db } from '@/db';
 import { rateLimits } from '@/db/schema';
+import { env } from '@/lib/env';
 
 type Rule = { points: number; durationSec: number };
 
@@ -10,6 +11,11 @@ export const rules = {
   loginIp: { points: 50, durationSec: 15 * 60 },
   signupIp: { points: 20, durationSec: 60 * 60 },
   passwordResetIp: { points: 10, durationSec: 60 * 60 },
+  // public survey answers (and unsubscribes): per client IP, and per link token (keyed by its hash)
+  surveyIp: { points: env.TENURE_RATE_LIMIT_SURVEY_IP, durationSec: 60 },
+  surveyToken: { points: 10, durationSec: 60 },
+  // the ingestion API, per API key: 10 requests a second on average, bursts allowed
+  apiKey: { points: 600, durationSec: 60 },
 } satisfies Record<string, Rule>;
 
 export type RuleName = keyof typeof rules;

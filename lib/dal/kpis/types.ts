@@ -3,7 +3,7 @@
 /** money: integer minor units of the org's currency (ARPA and LTV unrounded); percent: 0–100 at full precision. */
 export type KpiUnit = 'money' | 'percent' | 'ratio' | 'count' | 'days';
 /** What `n` counts. */
-export type KpiBasis = 'accounts' | 'renewals' | 'tickets';
+export type KpiBasis = 'accounts' | 'renewals' | 'tickets' | 'answers';
 
 export type KpiDefinition = Readonly<{ label: string; unit: KpiUnit; nOf: KpiBasis; definition: string }>;
 
