@@ -1,5 +1,7 @@
-// `npm run bench:kpi [-- --accounts N --force]`: seeds the demo data set (10,000 accounts by default) into a fresh
-// database and prints the median of 5 runs of every KPI query and of the full portfolio card set.
+// `npm run bench:kpi [-- --accounts N --force --dashboard]`: seeds the demo data set (10,000 accounts by default) into
+// a fresh database and prints the median of 5 runs of every KPI query and of the full portfolio card set. With
+// --dashboard it times the portfolio dashboard's data loaders instead, against the raw SQL they send
+// (scripts/bench-dashboard.ts).
 // DATABASE_URL set → that PostgreSQL (refused when it already has orgs, unless --force); else PGlite in a temp folder.
 // Revenue, usage, renewal and ticket rows come from the demo seed when it makes them; otherwise they are generated
 // here with set-based SQL at DESIGN.md's sizes (per-user usage for 90 days, ≈ 5 M rows on PostgreSQL, monthly
@@ -11,7 +13,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { eq, sql } from 'drizzle-orm';
-import { openPostgres, queryRows, useDatabase, wrapPglite, type DatabaseHandle } from '@/db';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { queryRows, schema, useDatabase, type Database, type DatabaseHandle } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
 import { recomputeUsageUserMonths } from '@/db/usage-rollup';
 import { DEMO_ORG_SLUG, seedDemo } from '@/db/seed/demo';
@@ -40,9 +45,24 @@ const SIZES: Record<DatabaseHandle['driver'], Sizes> = {
   pglite: { days: 90, maxUsers: 10, activeShare: 0.23 },
 };
 
-async function open(force: boolean): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }> {
+/** The statements Drizzle sends while `on` (its logger sees the final SQL and parameters), for --dashboard. */
+export type Capture = { on: boolean; statements: { sql: string; params: unknown[] }[] };
+/** Runs one captured statement on the driver's own client, bypassing Drizzle. */
+export type RawQuery = (text: string, params: unknown[]) => Promise<unknown>;
+type Opened = { handle: DatabaseHandle; raw: RawQuery; capture: Capture; cleanup: () => Promise<void> };
+
+async function open(force: boolean): Promise<Opened> {
+  const capture: Capture = { on: false, statements: [] };
+  const logger = { logQuery: (text: string, params: unknown[]) => { if (capture.on) capture.statements.push({ sql: text, params }); } };
   if (env.DATABASE_URL) {
-    const handle = openPostgres(env.DATABASE_URL, 10);
+    // built here rather than with openPostgres, to keep the client for raw statements and to add the logger
+    const client = postgres(env.DATABASE_URL, { max: 10, onnotice: () => {} });
+    const handle: DatabaseHandle = {
+      db: drizzlePostgres({ client, schema, casing: 'snake_case', logger }) as unknown as Database,
+      driver: 'postgres',
+      close: () => client.end({ timeout: 5 }),
+    };
+    const raw: RawQuery = (text, params) => client.unsafe(text, params as never[]);
     // names are resolved before a CASE runs, so ask whether the table exists first
     const [table] = await queryRows<{ found: boolean }>(handle.db, sql`select to_regclass('public.organizations') is not null as found`);
     const orgs = table.found ? (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from organizations`))[0].n : 0;
@@ -52,12 +72,19 @@ async function open(force: boolean): Promise<{ handle: DatabaseHandle; cleanup: 
       process.exit(1);
     }
     await migrateDatabase(handle, env.DATABASE_URL);
-    return { handle, cleanup: () => handle.close() };
+    return { handle, raw, capture, cleanup: () => handle.close() };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tenure-bench-'));
-  const handle = wrapPglite(new PGlite(dir));
+  const client = new PGlite(dir);
+  const handle: DatabaseHandle = {
+    db: drizzlePglite({ client, schema, casing: 'snake_case', logger }) as unknown as Database,
+    driver: 'pglite',
+    pglite: client,
+    close: () => client.close(),
+  };
+  const raw: RawQuery = (text, params) => client.query(text, params);
   await migrateDatabase(handle);
-  return { handle, cleanup: async () => { await handle.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return { handle, raw, capture, cleanup: async () => { await handle.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
 const count = async (h: DatabaseHandle, table: string, orgId: string) =>
@@ -137,7 +164,8 @@ async function generateMissing(h: DatabaseHandle, orgId: string, today: string, 
   return generated;
 }
 
-async function median(fn: () => Promise<unknown>): Promise<number> {
+/** Median of 5 timed runs after one warm-up, in ms. */
+export async function median(fn: () => Promise<unknown>): Promise<number> {
   await fn(); // warm-up: plans, caches
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -149,10 +177,10 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { accounts: { type: 'string' }, force: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { accounts: { type: 'string' }, force: { type: 'boolean' }, dashboard: { type: 'boolean' } } });
   const accounts = Number(values.accounts ?? 10_000);
   if (!Number.isInteger(accounts) || accounts < 1) throw new Error('--accounts must be a whole number ≥ 1');
-  const { handle, cleanup } = await open(values.force === true);
+  const { handle, raw, capture, cleanup } = await open(values.force === true);
   useDatabase(handle);
   try {
     const t0 = performance.now();
@@ -167,6 +195,12 @@ async function main() {
     for (const t of ['accounts', 'revenue_changes', 'renewals', 'tickets', 'usage_daily', 'usage_monthly', 'usage_user_months']) {
       const from = generated.includes(t) ? 'generated here' : 'demo seed';
       console.info(`  ${t.padEnd(16)} ${(await count(handle, t, ctx.orgId)).toLocaleString('en-US').padStart(10)}  (${from})`);
+    }
+
+    if (values.dashboard) {
+      const { benchDashboard } = await import('./bench-dashboard');
+      await benchDashboard({ ctx, today, raw, capture, median });
+      return;
     }
 
     const month: Period = previousPeriod(periodOf('month', today));

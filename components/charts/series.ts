@@ -15,3 +15,19 @@ export const MOVEMENT_SERIES: { category: MovementCategory; color: ChartColor; n
 
 /** ARR at the end of each month in major units; null where no revenue was recorded yet. */
 export type TrendRow = { month: string; ARR: number | null };
+
+/** NRR and GRR of each month (month-long windows, so ~100 %); null where the month had no start cohort. */
+export type RetentionRow = { month: string; NRR: number | null; GRR: number | null };
+
+export const RETENTION_SERIES: { category: Exclude<keyof RetentionRow, 'month'>; color: ChartColor; note: string }[] = [
+  { category: 'NRR', color: 'blue', note: 'with expansion' },
+  { category: 'GRR', color: 'amber', note: 'losses only, at most 100 %' },
+];
+
+/** One month of an account's usage: distinct active users, licensed seats at the month's end (null: no seat count), sessions. */
+export type AccountUsageRow = { month: string; 'Active users': number | null; 'Licensed seats': number | null; Sessions: number | null };
+
+export const ACCOUNT_USAGE_SERIES: { category: 'Active users' | 'Licensed seats'; color: ChartColor; note: string }[] = [
+  { category: 'Active users', color: 'blue', note: 'distinct users in the month' },
+  { category: 'Licensed seats', color: 'amber', note: 'at the month’s end' },
+];

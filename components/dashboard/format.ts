@@ -30,10 +30,16 @@ export function formatValue(value: number, unit: KpiUnit, currency: string): str
   }
 }
 
-/** The size of a change in a KPI unit, without sign (the arrow and word carry the direction); percent as points. */
+/**
+ * The size of a change in a KPI unit, without sign (the arrow and word carry the direction); percent as points. A
+ * ratio's change is signed with one decimal ("+0.4"): a difference of two ratios, which a "%" would misread.
+ */
 export function formatChange(diff: number, unit: KpiUnit, currency: string): string {
   const size = Math.abs(diff);
   if (unit === 'percent') return `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 }).format(size)} pts`;
+  if (unit === 'ratio') {
+    return new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(diff);
+  }
   return formatValue(size, unit, currency);
 }
 

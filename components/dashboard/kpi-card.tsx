@@ -2,16 +2,25 @@ import type { Kpi } from '@/lib/dal/kpis/types';
 import type { Change } from './compare';
 import { formatValue } from './format';
 
-const N_OF = { accounts: 'accounts', renewals: 'renewals', tickets: 'tickets' } as const;
+const N_OF = { accounts: 'accounts', renewals: 'renewals', tickets: 'tickets', answers: 'answers' } as const;
 
 function ChangeLine({ change, previousLabel }: { change: Change; previousLabel: string }) {
-  if (change.kind !== 'moved') return <p className="mt-1 text-xs text-gray-600">{change.text}</p>;
+  if (change.kind === 'flat') return <p className="mt-1 text-xs text-gray-600">{change.text}</p>;
+  if (change.kind === 'none') {
+    // the reason is a tooltip for the pointer and text for everyone else
+    return (
+      <p className="mt-1 text-sm text-gray-700" title={change.reason} data-testid="kpi-change">
+        <span aria-hidden="true">—</span> vs {previousLabel} <span className="text-xs text-gray-600">(no value then)</span>
+        <span className="sr-only">: {change.reason}</span>
+      </p>
+    );
+  }
   const tone = change.good ? 'text-green-800' : 'text-red-700';
   return (
-    <p className={`mt-1 text-sm font-medium ${tone}`}>
+    <p className={`mt-1 text-sm font-medium ${tone}`} data-testid="kpi-change">
       <span aria-hidden="true">{change.direction === 'up' ? '▲' : '▼'} </span>
-      {change.direction} {change.size}
-      <span className="font-normal text-gray-600"> vs {previousLabel} ({change.good ? 'good' : 'bad'})</span>
+      {change.text}
+      <span className="font-normal text-gray-600"> vs {change.previous ? `${change.previous} in the ` : ''}{previousLabel} ({change.good ? 'good' : 'bad'})</span>
     </p>
   );
 }

@@ -38,13 +38,13 @@ const payingAtEnds = (ctx: TenantCtx, scope: KpiScope) => sql`
   ) s on s.d < win.w_end and (s.next_date is null or s.next_date >= win.w_end)
   where s.mrr > 0`;
 
-const configured = (ctx: TenantCtx) => sql`(select o.tracked_feature_keys is not null from organizations o where o.id = ${ctx.orgId})`;
+export const configured = (ctx: TenantCtx) => sql`(select o.tracked_feature_keys is not null from organizations o where o.id = ${ctx.orgId})`;
 
 /**
  * The tracked keys: the org's list, or else every key used in the calendar months that overlap the 90 days before
  * min(end, tomorrow), from usage_monthly (scanning 90 days of per-user JSON would cost seconds on a big org).
  */
-const trackedKeys = (ctx: TenantCtx, end: string) => {
+export const trackedKeys = (ctx: TenantCtx, end: string) => {
   const until = sql`least(${end}::date, ${orgToday(ctx)} + 1)`;
   return sql`
     select k as key from organizations o cross join unnest(o.tracked_feature_keys) as k where o.id = ${ctx.orgId}

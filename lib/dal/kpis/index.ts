@@ -11,3 +11,5 @@ export { getFirstContactResolution, getFirstContactResolutionSeries } from './su
 export type { Kpi, KpiBasis, KpiDefinition, KpiPoint, KpiSeries, KpiUnit } from './types';
 export { getUsageKpis, getUsageSeries, type UsageKpis } from './usage';
 export { getBiggestMoves, getUpcomingRenewals, type AccountMove, type UpcomingRenewal } from './lists';
+export { getAccountActiveDays, getAccountUsageTrend, type AccountUsageMonth, type AccountUsageTrend } from './account-usage';
+export { getAccountFeatureUse, type AccountFeatureUse, type AccountFeatures } from './account-features';

@@ -19,7 +19,7 @@ const NO_USAGE = 'No usage data has been received for this organization yet.';
 const NO_SEATS = 'No account in scope has a licensed seat count.';
 
 /** The as-of date: the one given, else today in the org's timezone, or the day before `endCap` if that is earlier. */
-async function resolveAsOf(ctx: TenantCtx, asOf: string | undefined, endCap: string | undefined): Promise<string> {
+export async function resolveAsOf(ctx: TenantCtx, asOf: string | undefined, endCap: string | undefined): Promise<string> {
   if (asOf) return asOf;
   const today = endCap ? sql`least(${orgToday(ctx)}, ${endCap}::date - 1)` : orgToday(ctx);
   const [row] = await queryRows<{ d: string }>(db, sql`select to_char(${today}, 'YYYY-MM-DD') as d`);
@@ -63,7 +63,8 @@ export async function queryUsageKpis(ctx: TenantCtx, scope: KpiScope, asOf?: str
   const pairs = months.length === 1 ? rows : sql`${rows} group by u.account_id, u.user_key`;
   const [r] = await queryRows<Record<string, unknown>>(db, sql`
     with acc as (
-      select a.id, a.licensed_seats from accounts a where ${accountsInScope(ctx, scope, 'a', { portfolio: true })}
+      -- archived accounts leave the portfolio, but one account's own page still shows its usage
+      select a.id, a.licensed_seats from accounts a where ${accountsInScope(ctx, scope, 'a', { portfolio: scope.kind !== 'account' })}
     ),
     pairs as (${pairs}),
     users as (select account_id, count(*) as users from pairs group by account_id)

@@ -1,6 +1,6 @@
 // Turns the DAL's monthly revenue series into the plain rows the chart wrappers and their tables take.
-import type { MovementRow, TrendRow } from '@/components/charts/series';
-import { formatMoney, formatMonth, toMajor } from '@/components/dashboard/format';
+import type { MovementRow, RetentionRow, TrendRow } from '@/components/charts/series';
+import { formatMoney, formatMonth, formatValue, toMajor } from '@/components/dashboard/format';
 import type { RevenueSeries } from '@/lib/dal/kpis';
 
 export type RevenueCharts = {
@@ -49,5 +49,30 @@ export function revenueCharts(s: RevenueSeries): RevenueCharts {
       gained: money(gained), lost: money(lost),
       firstArr: arrs.length ? money(arrs[0]) : null, lastArr: arrs.length ? money(arrs[arrs.length - 1]) : null,
     },
+  };
+}
+
+export type RetentionCharts = {
+  rows: RetentionRow[];
+  cells: { label: string; cells: string[] }[];
+  /** The latest month with a cohort, and the range of monthly NRR; null when no month had a start cohort. */
+  summary: { month: string; nrr: string; grr: string; minNrr: string; maxNrr: string } | null;
+};
+
+/** Monthly NRR and GRR rows (percent, full precision for the chart; one decimal or "—" and why in the table). */
+export function retentionCharts(s: RevenueSeries): RetentionCharts {
+  const pct = (x: number) => formatValue(x, 'percent', s.currency);
+  const months = s.nrr.points.map((p, i) => ({ label: formatMonth(p.start), nrr: p, grr: s.grr.points[i] }));
+  const cell = (p: { value: number | null; reason: string | null }) => (p.value === null ? `— (${p.reason})` : pct(p.value));
+  const known = months.filter((m) => m.nrr.value !== null && m.grr.value !== null);
+  const nrrs = known.map((m) => m.nrr.value as number);
+  const last = known.at(-1);
+  return {
+    rows: months.map((m) => ({ month: m.label, NRR: m.nrr.value, GRR: m.grr.value })),
+    cells: months.map((m) => ({ label: m.label, cells: [cell(m.nrr), cell(m.grr), String(m.nrr.n)] })),
+    summary: last ? {
+      month: last.label, nrr: pct(last.nrr.value as number), grr: pct(last.grr.value as number),
+      minNrr: pct(Math.min(...nrrs)), maxNrr: pct(Math.max(...nrrs)),
+    } : null,
   };
 }

@@ -1,13 +1,14 @@
 import { ArrTrendChart } from '@/components/charts/arr-trend-chart';
 import { ChartLegend } from '@/components/charts/chart-legend';
 import { MrrMovementsChart } from '@/components/charts/mrr-movements-chart';
-import { MOVEMENT_SERIES } from '@/components/charts/series';
+import { RetentionTrendChart } from '@/components/charts/retention-trend-chart';
+import { MOVEMENT_SERIES, RETENTION_SERIES } from '@/components/charts/series';
 import { SeriesTable } from '@/components/charts/series-table';
 import { Card } from '@/components/ui/card';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { getRevenueSeries, type KpiScope } from '@/lib/dal/kpis';
 import type { Period } from '@/lib/kpi/period';
-import { revenueCharts } from './chart-data';
+import { retentionCharts, revenueCharts } from './chart-data';
 
 function Empty({ children }: { children: React.ReactNode }) {
   return <p className="rounded-md bg-gray-50 p-4 text-sm text-gray-700">{children}</p>;
@@ -15,9 +16,11 @@ function Empty({ children }: { children: React.ReactNode }) {
 
 const HOW_TO = 'Record revenue changes on an account’s page, or import them from a CSV, and they appear here.';
 
-/** MRR movements by month and the ARR trend of the period and scope, each with a caption and a hidden table. */
+/** MRR movements, ARR, and NRR/GRR by month for the period and scope, each with a caption and a hidden table. */
 export async function ChartsSection({ ctx, period, scope }: { ctx: TenantCtx; period: Period; scope: KpiScope }) {
-  const r = revenueCharts(await getRevenueSeries(ctx, period, scope));
+  const series = await getRevenueSeries(ctx, period, scope);
+  const r = revenueCharts(series);
+  const retention = retentionCharts(series);
   const categories = MOVEMENT_SERIES.map((m) => m.category);
   return (
     <div className="mb-6 grid gap-4 xl:grid-cols-2">
@@ -45,6 +48,22 @@ export async function ChartsSection({ ctx, period, scope }: { ctx: TenantCtx; pe
           <Empty>No revenue recorded yet for these accounts. {HOW_TO}</Empty>
         )}
       </Card>
+      <Card title="NRR and GRR by month" className="min-w-0 xl:col-span-2">
+        {retention.summary ? (
+          <>
+            <p className="mb-2 text-sm text-gray-700">
+              {retention.summary.month}: NRR {retention.summary.nrr}, GRR {retention.summary.grr}. Monthly NRR ranged
+              from {retention.summary.minNrr} to {retention.summary.maxNrr} over the period. Each month compares the
+              accounts paying at its start with their MRR at its end.
+            </p>
+            <RetentionTrendChart data={retention.rows} />
+            <ChartLegend items={RETENTION_SERIES.map((s) => ({ label: s.category, color: s.color, note: s.note }))} />
+            <SeriesTable caption="NRR and GRR of each month" columns={['Month', 'NRR', 'GRR', 'Accounts in the start cohort']} rows={retention.cells} />
+          </>
+        ) : (
+          <Empty>No month of the period started with a paying account, so there is no retention to show. {HOW_TO}</Empty>
+        )}
+      </Card>
     </div>
   );
 }
@@ -55,6 +74,7 @@ export function ChartsSkeleton() {
     <div className="mb-6 grid gap-4 xl:grid-cols-2" aria-busy="true" aria-label="Loading charts">
       <div className="h-80 animate-pulse rounded-lg bg-gray-100" />
       <div className="h-80 animate-pulse rounded-lg bg-gray-100" />
+      <div className="h-80 animate-pulse rounded-lg bg-gray-100 xl:col-span-2" />
     </div>
   );
 }
