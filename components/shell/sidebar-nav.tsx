@@ -13,7 +13,7 @@ const items = [
 ];
 
 /** The main navigation; the current section is marked for screen readers too (aria-current). */
-export function SidebarNav({ orgSlug }: { orgSlug: string }) {
+export function SidebarNav({ orgSlug, alertBadge }: { orgSlug: string; alertBadge?: { count: number; scope: 'mine' | 'all' } }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
@@ -29,6 +29,13 @@ export function SidebarNav({ orgSlug }: { orgSlug: string }) {
                 className={`block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${current ? 'bg-blue-50 text-blue-800' : 'text-gray-700 hover:bg-gray-100'}`}
               >
                 {item.label}
+                {item.href === '/alerts' && alertBadge && alertBadge.count > 0 ? (
+                  // the number alone would not say what it counts: screen readers get the words
+                  <>{' '}
+                  <span className="ml-1.5 rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">
+                    {alertBadge.count}<span className="sr-only"> open {alertBadge.scope === 'mine' ? 'assigned to you' : 'in all'}</span>
+                  </span></>
+                ) : null}
               </Link>
             </li>
           );
