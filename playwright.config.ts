@@ -43,8 +43,9 @@ export default defineConfig({
     // Ready means migrated and seeded, which `npm start` announces after `next start` listens.
     wait: { stdout: /Tenure is ready on/ },
     url: `${baseURL}/login`,
-    // DATABASE_URL blank: the e2e run never touches a developer's or CI's PostgreSQL.
-    env: { PORT: port, HOSTNAME: '127.0.0.1', TENURE_DATA_DIR: dataDir, DATABASE_URL: '' },
+    // DATABASE_URL blank: the e2e run never touches a developer's or CI's PostgreSQL. Private webhook addresses are
+    // allowed so a journey can receive a playbook's webhook on 127.0.0.1 (the guard itself has integration tests).
+    env: { PORT: port, HOSTNAME: '127.0.0.1', TENURE_DATA_DIR: dataDir, DATABASE_URL: '', TENURE_ALLOW_PRIVATE_WEBHOOKS: 'true' },
     // The first start may build, migrate and seed.
     timeout: 180_000,
     reuseExistingServer: false,

@@ -45,14 +45,14 @@ test('a CSM\'s list opens on "My accounts"; "All accounts" is one click away', a
   const toggle = page.getByRole('navigation', { name: 'Whose accounts' });
   await expect(toggle.getByRole('link', { name: 'My accounts' })).toHaveAttribute('aria-current', 'true');
   await expect(page.getByLabel('Owner')).toHaveValue('me');
-  const owners = await column(page, 2).allTextContents();
+  const owners = await column(page, 3).allTextContents();
   expect(owners.length).toBeGreaterThan(0);
   expect(new Set(owners)).toEqual(new Set(['Casey Morgan']));
 
   await toggle.getByRole('link', { name: 'All accounts' }).click();
   await expect(page).toHaveURL(/owner=all/);
   await expect(toggle.getByRole('link', { name: 'All accounts' })).toHaveAttribute('aria-current', 'true');
-  await expect(column(page, 2).filter({ hasText: 'Jordan Patel' }).first()).toBeVisible();
+  await expect(column(page, 3).filter({ hasText: 'Jordan Patel' }).first()).toBeVisible();
 });
 
 test('filters and sort live in the URL and survive a reload', async ({ page }) => {
@@ -73,10 +73,10 @@ test('filters and sort live in the URL and survive a reload', async ({ page }) =
   await expect(page.getByLabel('Segment')).toHaveValue('enterprise');
   await expect(page.getByLabel('Status')).toHaveValue('all');
   await expect(main(page).getByRole('columnheader', { name: 'Seats' })).toHaveAttribute('aria-sort', 'descending');
-  const segments = await column(page, 3).allTextContents();
+  const segments = await column(page, 4).allTextContents();
   expect(segments.length).toBeGreaterThan(0);
   expect(new Set(segments)).toEqual(new Set(['Enterprise']));
-  const seats = (await column(page, 5).allTextContents()).map((s) => Number(s.replace(/[^\d]/g, '')));
+  const seats = (await column(page, 6).allTextContents()).map((s) => Number(s.replace(/[^\d]/g, '')));
   expect(seats).toEqual([...seats].sort((a, b) => b - a));
 
   const csv = await page.request.get(`/demo/accounts/export?${new URL(page.url()).searchParams}`);

@@ -17,6 +17,10 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Tenure <no-reply@tenure.local>'),
   SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+  // survey answers per client IP per minute (public /s/ pages); raised only for load tests behind one IP
+  TENURE_RATE_LIMIT_SURVEY_IP: z.coerce.number().int().min(1).default(20),
+  // playbook webhooks may reach loopback/private addresses only when this is "true" (tests, local development)
+  TENURE_ALLOW_PRIVATE_WEBHOOKS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -30,7 +30,7 @@ export function AccountFilters({ base, query, role, members }: Props) {
   return (
     <Form action={base} role="search" aria-label="Filter accounts" className="mb-4 rounded-lg border border-gray-200 bg-white p-4">
       <HiddenParams params={sort ? { sort } : {}} />
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-6">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4 2xl:grid-cols-7">
         <div className="col-span-2">
           <label htmlFor="accounts-q" className="block text-xs font-medium text-gray-700">Search by name or domain</label>
           <input id="accounts-q" name="q" type="search" defaultValue={query.q ?? ''} className={control} />
@@ -42,6 +42,9 @@ export function AccountFilters({ base, query, role, members }: Props) {
         <Select id="accounts-stage" label="Stage" name="stage" value={query.stage ?? ''} options={[
           { value: '', label: 'All stages' }, { value: 'onboarding', label: 'Onboarding' }, { value: 'adopting', label: 'Adopting' }, { value: 'mature', label: 'Mature' }, { value: 'renewal', label: 'Renewal' },
         ]} />
+        <Select id="accounts-band" label="Health" name="band" value={query.band ?? ''} options={[
+          { value: '', label: 'All bands' }, { value: 'red', label: 'Red (at risk)' }, { value: 'yellow', label: 'Yellow' }, { value: 'green', label: 'Green' }, { value: 'none', label: 'No score' },
+        ]} />
         <Select id="accounts-status" label="Status" name="status" value={query.status} options={[
           { value: 'active', label: 'Active' }, { value: 'archived', label: 'Archived' }, { value: 'all', label: 'Active and archived' },
         ]} />
@@ -52,7 +55,7 @@ export function AccountFilters({ base, query, role, members }: Props) {
         </div>
         <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">Apply</button>
         {isFiltered(query) ? (
-          <Link href={accountListHref(base, query, role, { q: undefined, segment: undefined, stage: undefined, status: 'active', owner: 'all' })} className="py-2 text-sm text-blue-700 underline underline-offset-2">
+          <Link href={accountListHref(base, query, role, { q: undefined, segment: undefined, stage: undefined, band: undefined, status: 'active', owner: 'all' })} className="py-2 text-sm text-blue-700 underline underline-offset-2">
             Clear filters
           </Link>
         ) : null}

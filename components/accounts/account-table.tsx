@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Role } from '@/db/schema/enums';
+import { HealthBadge } from '@/components/health/band';
 import type { AccountListRow } from '@/lib/dal/accounts';
 import { formatDate, labelOf } from '@/lib/format';
 import type { AccountListParams, AccountSortKey } from '@/lib/validation/accounts';
@@ -9,6 +10,7 @@ type Props = { base: string; rows: AccountListRow[]; query: AccountListParams; r
 
 const columns: { key: AccountSortKey; label: string; numeric?: boolean }[] = [
   { key: 'name', label: 'Account' },
+  { key: 'health', label: 'Health' },
   { key: 'owner', label: 'Owner' },
   { key: 'segment', label: 'Segment' },
   { key: 'stage', label: 'Stage' },
@@ -17,7 +19,7 @@ const columns: { key: AccountSortKey; label: string; numeric?: boolean }[] = [
   { key: 'activity', label: 'Last activity' },
 ];
 
-/** One page of accounts; every header sorts. MRR and health join this table in later issues. */
+/** One page of accounts; every header sorts (health: accounts without a score last either way). MRR joins in a later issue. */
 export function AccountTable({ base, rows, query, role }: Props) {
   return (
     <div className="overflow-x-auto rounded-lg border border-gray-200 bg-white">
@@ -34,6 +36,7 @@ export function AccountTable({ base, rows, query, role }: Props) {
                 {a.archivedAt ? <span className="ml-2 rounded border border-gray-400 px-1.5 text-xs text-gray-700">Archived</span> : null}
                 <span className="block text-xs text-gray-600">{a.domain ?? ''}</span>
               </td>
+              <td className="whitespace-nowrap px-4 py-2"><HealthBadge score={a.healthScore} band={a.healthBand} /></td>
               <td className="whitespace-nowrap px-4 py-2">{a.ownerName ?? <span className="text-gray-600">Unassigned</span>}</td>
               <td className="whitespace-nowrap px-4 py-2">{labelOf(a.segment)}</td>
               <td className="whitespace-nowrap px-4 py-2">{labelOf(a.stage)}</td>

@@ -15,6 +15,9 @@ import type { RenewalRow } from './renewals';
 import type { StakeholderRow } from './stakeholders';
 import type { TicketRow } from './tickets';
 import type { EventRow } from './timeline';
+import { seedSurveys } from './surveys';
+import { seedHealth } from './health';
+import { seedPlaybooks } from './playbooks';
 import { seedUsage, usageMonthlyEstimates, type UsageMonthlyRow, type UsagePlan } from './usage';
 
 export const DEMO_PASSWORD = 'tenure-demo';
@@ -163,7 +166,12 @@ export async function seedDemo(db: Database, opts: DemoOptions = {}): Promise<Se
     await insertRows(tx, revenueChanges, data.revenueChanges);
     await insertRows(tx, renewals, data.renewals);
     await insertRows(tx, tickets, data.tickets);
+    await seedSurveys(tx, data, now, opts.seed ?? 42);
     const usage = await seedUsage(tx, data.organizations.map((o) => o.id), data.usage, now);
+    // after usage: a year of health history from the dated rows, and today's scores
+    await seedHealth(tx, data.organizations.map((o) => o.id), now);
+    // after health: the playbooks run over its history, so the inbox has open, snoozed and resolved alerts
+    await seedPlaybooks(tx, data.organizations[0].id, now);
     return {
       created: true,
       counts: {

@@ -5,6 +5,7 @@ import type { Role } from '@/db/schema';
 import { resolveTenant } from '@/lib/auth/tenant';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError, type ErrorCode } from '@/lib/errors';
+import { queueAfterCommit } from '@/lib/notifications/after-commit';
 
 export type ActionResult<T = unknown> =
   | { ok: true; data: T }
@@ -46,7 +47,7 @@ export function tenantAction<S extends z.ZodType, T>(
       if (typeof orgSlug !== 'string') throw new AppError('NOT_FOUND', 'Not found.');
       const ctx = await resolveTenant(orgSlug, opts.minRole ?? 'viewer');
       const input = schema.parse(formToObject(formData));
-      return { ok: true, data: await run(ctx, input) };
+      return { ok: true, data: await queueAfterCommit(() => run(ctx, input)) };
     } catch (err) {
       return fail(err);
     }

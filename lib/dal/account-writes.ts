@@ -4,6 +4,7 @@ import { db, type Tx } from '@/db';
 import { accountEvents, accounts, memberships, renewals, users } from '@/db/schema';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError } from '@/lib/errors';
+import { refreshAccounts } from '@/lib/health/refresh';
 import { RENEWAL_BEFORE_START, renewalBeforeStart, type AccountFields } from '@/lib/validation/accounts';
 import { describeAccountChanges, type AccountState } from './account-changes';
 import { recordAudit, userActor } from './audit';
@@ -110,6 +111,8 @@ export async function updateAccount(ctx: TenantCtx, id: string, fields: Input): 
     for (const e of describeAccountChanges(state, changed, name)) await event(tx, ctx, id, e.kind, e.summary, e.data);
     const was = Object.fromEntries(Object.keys(changed).map((k) => [k, state[k as keyof AccountState]]));
     await recordAudit(tx, ctx.orgId, userActor(ctx.userId), { action: 'account.updated', entityType: 'account', entityId: id, before: was, after: changed });
+    // seats feed license utilization
+    if (changed.licensedSeats !== undefined) await refreshAccounts(tx, ctx.orgId, [id]);
   }));
 }
 

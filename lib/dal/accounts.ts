@@ -24,6 +24,8 @@ const accountColumns = {
   onboardingCompletedAt: accounts.onboardingCompletedAt,
   archivedAt: accounts.archivedAt,
   createdAt: accounts.createdAt,
+  healthScore: accounts.healthScore,
+  healthBand: accounts.healthBand,
 };
 
 // Owner name comes from the users table; an unowned account has null.
@@ -61,6 +63,7 @@ function whereOf(ctx: TenantCtx, f: AccountFilter): SQL {
     owner === 'all' ? undefined : owner === 'none' ? isNull(accounts.ownerId) : eq(accounts.ownerId, owner === 'me' ? ctx.userId : owner),
     f.segment ? eq(accounts.segment, f.segment) : undefined,
     f.stage ? eq(accounts.stage, f.stage) : undefined,
+    f.band === 'none' ? isNull(accounts.healthBand) : f.band ? eq(accounts.healthBand, f.band) : undefined,
   )!;
 }
 
@@ -83,6 +86,8 @@ function orderOf(sort: string | undefined): SQL[] {
     seats: sql`${accounts.licensedSeats}`,
     renewal: sql`${accounts.nextRenewalDate}`,
     activity: sql.identifier('last_activity_at').getSQL(),
+    // accounts_health_idx (org_id, health_score); "not enough data" (null) goes last either way
+    health: sql`${accounts.healthScore}`,
   };
   // missing values go last in either direction; ties by name, then id, so pages never overlap
   const primary = sql`${column[key] ?? column.name} ${desc_ ? sql`desc` : sql`asc`} nulls last`;
@@ -135,6 +140,8 @@ export async function listAccountsForExport(ctx: TenantCtx, filter: AccountFilte
       nextRenewalDate: accounts.nextRenewalDate,
       archivedAt: accounts.archivedAt,
       lastActivityAt,
+      healthScore: accounts.healthScore,
+      healthBand: accounts.healthBand,
     })
     .from(accounts)
     .leftJoin(users, eq(users.id, accounts.ownerId))

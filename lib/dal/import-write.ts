@@ -5,6 +5,7 @@ import { accountEvents, accounts, stakeholders } from '@/db/schema';
 import { insertRows } from '@/db/seed/bulk-insert';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { labelOf } from '@/lib/format';
+import { refreshAccounts } from '@/lib/health/refresh';
 import type { AccountPlan } from '@/lib/import/plan-accounts';
 import type { StakeholderPlan } from '@/lib/import/plan-stakeholders';
 
@@ -60,6 +61,8 @@ export async function writeAccountPlan(tx: Tx, ctx: TenantCtx, plan: AccountPlan
       data: { source: 'csv', row: u.row, before: u.before, after: u.after },
     })),
   ]);
+  // one recompute for every account the file created or changed (seats feed utilization)
+  await refreshAccounts(tx, ctx.orgId, [...plan.creates.map((c) => c.id), ...plan.updates.map((u) => u.id)]);
 }
 
 /**
@@ -100,4 +103,6 @@ export async function writeStakeholderPlan(tx: Tx, ctx: TenantCtx, plan: Stakeho
       data: { source: 'csv', row: u.row, stakeholderId: u.id, before: u.before, after: u.after },
     })),
   ]);
+  // one recompute for every account whose stakeholders the file touched (the relationship factor)
+  await refreshAccounts(tx, ctx.orgId, [...plan.creates.map((c) => c.accountId), ...plan.updates.map((u) => u.accountId)]);
 }

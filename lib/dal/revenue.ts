@@ -6,6 +6,7 @@ import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError } from '@/lib/errors';
 import { classifyMovement, type MovementKind } from '@/lib/kpi/revenue';
 import { formatDate } from '@/lib/format';
+import { refreshAccounts } from '@/lib/health/refresh';
 import { formatMoney } from '@/lib/money';
 import { revenueEventKind, revenueSummary } from '@/lib/revenue-text';
 import { parseInput } from '@/lib/validation/parse';
@@ -57,6 +58,7 @@ async function writeChange(tx: Tx, ctx: TenantCtx, accountId: string, account: {
     action: kind, entityType: 'revenue_change', entityId: row.id,
     before: { mrr: at.previousMrr }, after: { accountId, ...c, currency: account.currency },
   });
+  await refreshAccounts(tx, ctx.orgId, [accountId]);
   return row.id;
 }
 

@@ -5,6 +5,7 @@ import { accounts, stakeholders } from '@/db/schema';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError } from '@/lib/errors';
 import { labelOf } from '@/lib/format';
+import { refreshAccounts } from '@/lib/health/refresh';
 import type { StakeholderFields } from '@/lib/validation/stakeholders';
 import { recordAudit, userActor } from './audit';
 import { describeChanges, recordEvent } from './events';
@@ -115,6 +116,7 @@ export async function createStakeholder(ctx: TenantCtx, accountId: string, field
       stakeholderId: row.id, name: fields.name, role: fields.role, ...(unsetPrimary.length ? { unsetPrimary } : {}),
     });
     await recordAudit(tx, ctx.orgId, userActor(ctx.userId), { action: 'stakeholder.created', entityType: 'stakeholder', entityId: row.id, after: { ...fields, unsetPrimary } });
+    await refreshAccounts(tx, ctx.orgId, [accountId]);
     return row.id;
   }));
 }
@@ -141,6 +143,7 @@ export async function updateStakeholder(ctx: TenantCtx, id: string, fields: Part
     await recordAudit(tx, ctx.orgId, userActor(ctx.userId), {
       action: 'stakeholder.updated', entityType: 'stakeholder', entityId: id, before: was, after: { ...changed, ...(unsetPrimary.length ? { unsetPrimary } : {}) },
     });
+    await refreshAccounts(tx, ctx.orgId, [before.accountId]);
     return before.accountId;
   }));
 }
@@ -154,6 +157,7 @@ export async function deleteStakeholder(ctx: TenantCtx, id: string): Promise<str
     await recordEvent(tx, ctx, gone.accountId, 'stakeholder.removed', `Removed ${gone.name} (${labelOf(gone.role)})`, { stakeholderId: id, name: gone.name, role: gone.role });
     const { orgId: _o, createdAt: _c, updatedAt: _u, ...before } = gone;
     await recordAudit(tx, ctx.orgId, userActor(ctx.userId), { action: 'stakeholder.deleted', entityType: 'stakeholder', entityId: id, before });
+    await refreshAccounts(tx, ctx.orgId, [gone.accountId]);
     return gone.accountId;
   });
 }
@@ -173,6 +177,8 @@ async function withStakeholder(ctx: TenantCtx, id: string, run: (tx: Tx, s: Curr
       .for('update', { of: stakeholders });
     if (!s) throw notFound();
     await run(tx, s);
+    // contact, left and back all change the relationship factor
+    await refreshAccounts(tx, ctx.orgId, [s.accountId]);
     return s.accountId;
   });
 }

@@ -4,6 +4,7 @@ import { db } from '@/db';
 import { tickets } from '@/db/schema';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError } from '@/lib/errors';
+import { refreshAccounts } from '@/lib/health/refresh';
 import { ticketClosedSummary, ticketOpenedSummary } from '@/lib/revenue-text';
 import { parseInput } from '@/lib/validation/parse';
 import {
@@ -45,6 +46,7 @@ export async function openTicket(ctx: TenantCtx, accountId: string, input: OpenT
     await recordAudit(tx, ctx.orgId, userActor(ctx.userId), {
       action: 'ticket.opened', entityType: 'ticket', entityId: row.id, after: { accountId, ...t, openedAt: openedAt.toISOString() },
     });
+    await refreshAccounts(tx, ctx.orgId, [accountId]);
     return row.id;
   });
 }
@@ -75,6 +77,7 @@ export async function closeTicket(ctx: TenantCtx, ticketId: string, input: Close
       before: { closedAt: null, resolvedFirstContact: t.resolvedFirstContact },
       after: { closedAt: closedAt.toISOString(), resolvedFirstContact: c.resolvedFirstContact },
     });
+    await refreshAccounts(tx, ctx.orgId, [t.accountId]);
   });
 }
 

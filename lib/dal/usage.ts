@@ -5,6 +5,7 @@ import { accounts } from '@/db/schema';
 import { recomputeUsageMonthly, touchedPairs } from '@/db/usage-rollup';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError } from '@/lib/errors';
+import { refreshAccounts } from '@/lib/health/refresh';
 import { parseInput } from '@/lib/validation/parse';
 import { usageBatchSchema, type UsageEventInput } from '@/lib/validation/usage';
 import { recordAudit, userActor, type Actor } from './audit';
@@ -85,6 +86,7 @@ export async function recordUsageEvents(writer: UsageWriter, input: readonly Usa
       select account_id, date_trunc('month', day)::date::text as month, count(*)::int as rows from up group by 1, 2`);
     const pairs = touched.map((t) => ({ accountId: t.account_id, month: t.month }));
     await recomputeUsageMonthly(tx, orgId, touchedPairs(pairs));
+    await refreshAccounts(tx, orgId, accountIds);
     const result = { events: events.length, dailyRows: touched.reduce((n, t) => n + Number(t.rows), 0), months: pairs.length };
     await recordAudit(tx, orgId, actor, { action: 'usage.recorded', entityType: 'usage', after: { ...result, accounts: accountIds.length } });
     return result;

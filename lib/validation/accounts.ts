@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lifecycleStageEnum, segmentEnum, type Role } from '@/db/schema/enums';
+import { healthBandEnum, lifecycleStageEnum, segmentEnum, type Role } from '@/db/schema/enums';
 
 // Forms and CSV cells send '' for "nothing": it means null, never 0 or an invalid enum value.
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -79,9 +79,13 @@ export const accountIdSchema = z.object({ accountId: z.string().max(100) });
 
 // ---- the accounts list: search params -------------------------------------------------------
 
-export const ACCOUNT_SORT_KEYS = ['name', 'owner', 'segment', 'stage', 'seats', 'renewal', 'activity'] as const;
+export const ACCOUNT_SORT_KEYS = ['name', 'owner', 'segment', 'stage', 'seats', 'renewal', 'activity', 'health'] as const;
 export type AccountSortKey = (typeof ACCOUNT_SORT_KEYS)[number];
 const sortValues = ACCOUNT_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);
+
+/** Health band filter: a band, or accounts without a score ("not enough data"). */
+export const HEALTH_BAND_FILTERS = [...healthBandEnum.enumValues, 'none'] as const;
+export type HealthBandFilter = (typeof HEALTH_BAND_FILTERS)[number];
 
 /** Owner filter: everyone, the signed-in member, nobody, or one member by id. */
 const ownerFilterSchema = z.union([z.enum(['all', 'me', 'none']), z.uuid()]);
@@ -91,6 +95,7 @@ const accountListParamsSchema = z.object({
   owner: ownerFilterSchema.optional().catch(undefined),
   segment: z.enum(segmentEnum.enumValues).optional().catch(undefined),
   stage: z.enum(lifecycleStageEnum.enumValues).optional().catch(undefined),
+  band: z.enum(HEALTH_BAND_FILTERS).optional().catch(undefined),
   status: z.enum(['active', 'archived', 'all']).default('active').catch('active'),
   // one param for column and direction ("-renewal" is newest renewal first), so a header button can set both
   sort: z.enum(sortValues).default('name').catch('name'),
@@ -116,6 +121,7 @@ export function accountListSearch(p: AccountListParams, role: Role, withPage = t
   if (p.owner !== defaultOwnerFilter(role)) out.owner = p.owner;
   if (p.segment) out.segment = p.segment;
   if (p.stage) out.stage = p.stage;
+  if (p.band) out.band = p.band;
   if (p.status !== 'active') out.status = p.status;
   if (p.sort !== 'name') out.sort = p.sort;
   if (p.pageSize !== 25) out.pageSize = String(p.pageSize);
@@ -130,4 +136,4 @@ export function accountListHref(base: string, p: AccountListParams, role: Role, 
 }
 
 /** Whether anything narrows the list (a CSM's default "my accounts" does): picks the "no match" state. */
-export const isFiltered = (p: AccountListParams) => Boolean(p.q || p.segment || p.stage || p.status !== 'active' || p.owner !== 'all');
+export const isFiltered = (p: AccountListParams) => Boolean(p.q || p.segment || p.stage || p.band || p.status !== 'active' || p.owner !== 'all');

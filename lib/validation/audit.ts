@@ -5,7 +5,8 @@ import { z } from 'zod';
  * ("account.updated" is of kind account). A new area that writes the audit log adds its prefix here.
  */
 export const AUDIT_KINDS = [
-  'account', 'stakeholder', 'note', 'revenue', 'renewal', 'ticket', 'usage', 'import', 'member', 'invitation', 'org',
+  'account', 'stakeholder', 'note', 'revenue', 'renewal', 'ticket', 'usage', 'import', 'member', 'invitation', 'org', 'survey',
+  'playbook', 'alert', 'api_key', 'health_config',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
@@ -21,6 +22,11 @@ export const auditKindLabels: Record<AuditKind, string> = {
   invitation: 'Invitations',
   org: 'Organization',
   import: 'Imports',
+  api_key: 'API keys',
+  survey: 'Surveys',
+  playbook: 'Playbooks',
+  alert: 'Alerts',
+  health_config: 'Health score settings',
 };
 
 export const AUDIT_PAGE_SIZE = 50;

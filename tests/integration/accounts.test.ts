@@ -390,6 +390,7 @@ describe('CSV export route', () => {
     expect(data[0]).toEqual({
       external_id: 'CRM-9', name: `'=HYPERLINK("http://evil")`, domain: 'evil.example', owner_email: a.users.csm.email, segment: 'enterprise',
       stage: 'mature', licensed_seats: '12', contract_start: '2026-01-01', next_renewal_date: '2027-01-01', archived: 'no', archived_at: '', last_activity_at: '',
+      health_score: '', health_band: '',
     });
 
     const smb = Papa.parse<Record<string, string>>(await (await get(a.org.slug, '?segment=smb&sort=-name&page=2')).text(), { header: true, skipEmptyLines: true }).data;

@@ -10,6 +10,7 @@ import { getOverview } from '@/lib/dal/overview';
 import { DASHBOARD_PERIOD_LABELS, DASHBOARD_SCOPE_LABELS, parseDashboardParams, resolveDashboardPeriod } from '@/lib/validation/dashboard';
 import { ChartsSection, ChartsSkeleton } from './_components/charts-section';
 import { DashboardFilters } from './_components/dashboard-filters';
+import { HealthSection, HealthSkeleton } from './_components/health-section';
 import { KpiSection, KpiSkeleton } from './_components/kpi-section';
 import { ListsSection, ListsSkeleton } from './_components/lists-section';
 
@@ -43,6 +44,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       ) : null}
       <Suspense key={`k${key}`} fallback={<KpiSkeleton />}>
         <KpiSection ctx={ctx} period={period} scope={scope} />
+      </Suspense>
+      <Suspense key={`h${key}`} fallback={<HealthSkeleton />}>
+        <HealthSection ctx={ctx} period={period} scope={scope} today={clock.today} currency={clock.currency} />
       </Suspense>
       <Suspense key={`c${key}`} fallback={<ChartsSkeleton />}>
         <ChartsSection ctx={ctx} period={period} scope={scope} />

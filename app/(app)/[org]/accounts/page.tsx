@@ -26,7 +26,7 @@ export default async function AccountsPage({ params, searchParams }: Props) {
   const [{ rows, total }, members] = await Promise.all([listAccounts(ctx, query), listMembers(ctx)]);
   const empty = total === 0 && !(await hasAnyAccount(ctx));
   const search = new URLSearchParams(accountListSearch(query, ctx.role, false)).toString();
-  const all = { q: undefined, segment: undefined, stage: undefined, status: 'active', owner: 'all' } as const;
+  const all = { q: undefined, segment: undefined, stage: undefined, band: undefined, status: 'active', owner: 'all' } as const;
   return (
     <>
       <PageHeader

@@ -15,12 +15,16 @@ import { listStakeholders } from '@/lib/dal/stakeholders';
 import { found } from '@/lib/found';
 import { timelineParamsSchema } from '@/lib/validation/notes';
 import { AccountHeader } from './_components/account-header';
+import { AlertsSection } from './_components/alerts-section';
+import { HealthSection } from './_components/health-section';
 import { NoteForm } from './_components/note-form';
 import { RelationshipCard } from './_components/relationship-card';
 import { RenewalsSection } from './_components/renewals-section';
 import { RevenueSection } from './_components/revenue-section';
 import { StakeholderList } from './_components/stakeholder-list';
 import { TicketsSection } from './_components/tickets-section';
+import { SurveyAnswersSection } from './_components/survey-answers-section';
+import { UsageSection } from './_components/usage-section';
 import { Timeline } from './_components/timeline';
 
 export const metadata: Metadata = { title: 'Account' };
@@ -54,14 +58,18 @@ export default async function AccountPage({ params, searchParams }: Props) {
       <AccountHeader account={account} orgSlug={slug} role={ctx.role} />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">
+          <AlertsSection ctx={ctx} accountId={accountId} />
+          <HealthSection ctx={ctx} accountId={accountId} />
           <RevenueSection ctx={ctx} accountId={accountId} today={today} query={query} />
           <RenewalsSection ctx={ctx} accountId={accountId} />
+          <UsageSection ctx={ctx} accountId={accountId} />
           <RelationshipCard summary={relationship} />
           <Card title={`Stakeholders (${people.length})`}>
             {canEdit ? <AddStakeholder accountId={accountId} action={createStakeholderAction.bind(null, slug)} /> : null}
             <StakeholderList people={people} actions={actions} />
           </Card>
           <TicketsSection ctx={ctx} accountId={accountId} />
+          <SurveyAnswersSection ctx={ctx} accountId={accountId} />
         </div>
         <div className="space-y-6 lg:col-span-2">
           {canEdit && today ? <Card title="Add a note"><NoteForm accountId={accountId} today={today} action={addNoteAction.bind(null, slug)} /></Card> : null}

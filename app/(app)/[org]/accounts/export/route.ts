@@ -7,7 +7,7 @@ import { parseAccountListParams } from '@/lib/validation/accounts';
 // snake_case like the CSV import's columns, so an export can be edited and imported back
 const HEADER = [
   'external_id', 'name', 'domain', 'owner_email', 'segment', 'stage', 'licensed_seats',
-  'contract_start', 'next_renewal_date', 'archived', 'archived_at', 'last_activity_at',
+  'contract_start', 'next_renewal_date', 'archived', 'archived_at', 'last_activity_at', 'health_score', 'health_band',
 ];
 
 /** The accounts list as CSV: every row matching the list's filters (not just one page), in its order. */
@@ -25,6 +25,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
   const csv = toCsv(HEADER, rows.map((r) => [
     r.externalId, r.name, r.domain, r.ownerEmail, r.segment, r.stage, r.licensedSeats,
     r.contractStart, r.nextRenewalDate, r.archivedAt ? 'yes' : 'no', r.archivedAt?.toISOString() ?? null, r.lastActivityAt?.toISOString() ?? null,
+    r.healthScore, r.healthBand,
   ]));
   const today = new Date().toISOString().slice(0, 10);
   return new Response(csv, {

@@ -1,5 +1,6 @@
 import { commitImport } from '@/lib/dal/import';
 import { handleImport } from '../_server/upload';
+import { queueAfterCommit } from '@/lib/notifications/after-commit';
 
 type Context = { params: Promise<{ org: string }> };
 
@@ -9,7 +10,7 @@ type Context = { params: Promise<{ org: string }> };
  */
 export async function POST(request: Request, context: Context) {
   return handleImport(request, context, async (ctx, upload) => {
-    const result = await commitImport(ctx, upload.kind, upload.text, upload.fileName);
+    const result = await queueAfterCommit(() => commitImport(ctx, upload.kind, upload.text, upload.fileName));
     if (result.ok) return Response.json(result);
     const message = 'Fix the errors in your file and upload it again; nothing was imported.';
     return Response.json({ error: { code: 'VALIDATION', message }, preview: result.preview }, { status: 400 });
