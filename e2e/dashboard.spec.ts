@@ -21,6 +21,10 @@ test('a CSM sees KPI cards and charts, and switching scope and period changes th
   const arr = card(page, 'ARR').getByTestId('kpi-value');
   await expect(arr).toHaveText(/^\$[\d,]+$/);
   await expect(card(page, 'NRR').getByTestId('kpi-value')).toHaveText(/^\d+\.\d%$/);
+  // survey scores of the period, and the org's NPS by month with its numbers in words
+  await expect(card(page, 'NPS').getByTestId('kpi-value')).toHaveText(/^-?\d/);
+  await expect(card(page, 'CSAT').getByTestId('kpi-value')).toHaveText(/^\d+\.\d%$/);
+  await expect(page.getByText(/^NPS -?\d+ in \w{3} \d{4} from \d+ answers; \d+ of the last 12 months had NPS answers/)).toBeVisible();
   await expect(card(page, 'ARR')).toContainText(/(up|down) \$[\d,]+ vs previous period|Unchanged/);
   await expect(page.getByText(/^Gained \$[\d,]+ MRR and lost \$[\d,]+ MRR in the period\.$/)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Upcoming renewals (next 90 days)' })).toBeVisible();
@@ -106,6 +110,8 @@ test('a fresh org sees empty states, not zeros or errors', async ({ page }) => {
   await expect(card(page, 'ARR')).toContainText('No revenue change has been recorded before the period end.');
   await expect(card(page, 'NRR')).toContainText('—');
   await expect(page.getByText(/^No revenue recorded in this period\./)).toBeVisible();
+  await expect(card(page, 'NPS')).toContainText('—');
+  await expect(page.getByText(/^No NPS answers in the last 12 months\./)).toBeVisible();
   const renewals = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Upcoming renewals (next 90 days)' }) });
   await expect(renewals.getByText(/^No renewals pending in the next 90 days\./)).toBeVisible();
   await expect(page.getByTestId('kpi-value')).toHaveCount(0);

@@ -13,6 +13,7 @@ import { DashboardFilters } from './_components/dashboard-filters';
 import { HealthSection, HealthSkeleton } from './_components/health-section';
 import { KpiSection, KpiSkeleton } from './_components/kpi-section';
 import { ListsSection, ListsSkeleton } from './_components/lists-section';
+import { VoiceSection, VoiceSkeleton } from './_components/voice-section';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -47,6 +48,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       </Suspense>
       <Suspense key={`h${key}`} fallback={<HealthSkeleton />}>
         <HealthSection ctx={ctx} period={period} scope={scope} today={clock.today} currency={clock.currency} />
+      </Suspense>
+      <Suspense key={`v${key}`} fallback={<VoiceSkeleton />}>
+        <VoiceSection ctx={ctx} period={period} scope={scope} currency={clock.currency} />
       </Suspense>
       <Suspense key={`c${key}`} fallback={<ChartsSkeleton />}>
         <ChartsSection ctx={ctx} period={period} scope={scope} />

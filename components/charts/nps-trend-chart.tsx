@@ -1,0 +1,26 @@
+'use client';
+
+import { LineChart } from '@tremor/react';
+
+export type NpsRow = { month: string; NPS: number | null };
+
+/** Monthly NPS (−100..100) as one line; decorative (aria-hidden): the caller renders the caption and the table. */
+export function NpsTrendChart({ data }: { data: NpsRow[] }) {
+  return (
+    <div aria-hidden="true">
+      <LineChart
+        className="h-56"
+        data={data}
+        index="month"
+        categories={['NPS']}
+        colors={['cyan']}
+        showLegend={false}
+        connectNulls={false}
+        minValue={-100}
+        maxValue={100}
+        valueFormatter={(v) => `${Math.round(v)}`}
+        yAxisWidth={44}
+      />
+    </div>
+  );
+}
