@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { db, queryRows } from '@/db';
+import { db, queryRows, type Tx } from '@/db';
 import { accounts } from '@/db/schema';
 import { recomputeUsageMonthly, touchedPairs } from '@/db/usage-rollup';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
@@ -10,6 +10,47 @@ import { parseInput } from '@/lib/validation/parse';
 import { usageBatchSchema, type UsageEventInput } from '@/lib/validation/usage';
 import { recordAudit, userActor, type Actor } from './audit';
 import { assertId, assertRole } from './guard';
+
+export type UsageRow = { a: string; u: string; t: string; f: string | null; s: number };
+
+/**
+ * Adds the events to usage_daily in one statement: aggregated first to one row per (account, day in
+ * the org's timezone, user), then added to what is stored (sessions and events add up, feature counts
+ * merge). Returns the touched (account, month) pairs with the number of daily rows in each. Used by the UI/test
+ * write path below and the API's POST /usage.
+ */
+export function upsertUsageDaily(tx: Tx, orgId: string, rows: UsageRow[]) {
+  return queryRows<{ account_id: string; month: string; rows: number }>(tx, sql`
+    with ev as (
+      select e.a as account_id, (e.t at time zone o.timezone)::date as day, e.u as user_key, e.f as feature, e.s as sessions
+      from json_to_recordset(${JSON.stringify(rows)}::json) as e(a uuid, u text, t timestamptz, f text, s int)
+      cross join (select timezone from organizations where id = ${orgId}::uuid) o
+    ),
+    per_feature as (
+      select account_id, day, user_key, feature, count(*)::int as n, sum(sessions)::int as s from ev group by 1, 2, 3, 4
+    ),
+    per_user as (
+      select account_id, day, user_key, sum(s)::int as sessions, sum(n)::int as events,
+        coalesce(jsonb_object_agg(feature, n) filter (where feature is not null), '{}'::jsonb) as features
+      from per_feature group by 1, 2, 3
+    ),
+    up as (
+      insert into usage_daily as d (org_id, account_id, day, user_key, sessions, events, features)
+      select ${orgId}::uuid, account_id, day, user_key, sessions, events, features from per_user
+      on conflict (org_id, account_id, day, user_key) do update set
+        sessions = d.sessions + excluded.sessions,
+        events = d.events + excluded.events,
+        features = case when d.features = '{}'::jsonb then excluded.features when excluded.features = '{}'::jsonb then d.features else (
+          select jsonb_object_agg(k, n) from (
+            select key as k, sum(value::int)::int as n from (
+              select * from jsonb_each_text(d.features) union all select * from jsonb_each_text(excluded.features)
+            ) both_sides group by key
+          ) merged
+        ) end
+      returning account_id, day
+    )
+    select account_id, date_trunc('month', day)::date::text as month, count(*)::int as rows from up group by 1, 2`);
+}
 
 /**
  * Who ingests usage: a signed-in member (CSMs and up), or an org and actor that were already
@@ -50,40 +91,8 @@ export async function recordUsageEvents(writer: UsageWriter, input: readonly Usa
       const known = new Set(found.map((a) => a.id));
       throw new AppError('NOT_FOUND', `Account ${accountIds.find((id) => !known.has(id))} was not found.`);
     }
-    const json = JSON.stringify(events.map((e) => ({ a: e.accountId, u: e.userKey, t: e.occurredAt.toISOString(), f: e.featureKey, s: e.sessions })));
     // Aggregate the batch to one row per (account, day, user) first, then add it to what is stored.
-    const touched = await queryRows<{ account_id: string; month: string; rows: number }>(tx, sql`
-      with ev as (
-        select e.a as account_id, (e.t at time zone o.timezone)::date as day, e.u as user_key, e.f as feature, e.s as sessions
-        from json_to_recordset(${json}::json) as e(a uuid, u text, t timestamptz, f text, s int)
-        cross join (select timezone from organizations where id = ${orgId}::uuid) o
-      ),
-      per_feature as (
-        select account_id, day, user_key, feature, count(*)::int as n, sum(sessions)::int as s from ev group by 1, 2, 3, 4
-      ),
-      per_user as (
-        select account_id, day, user_key, sum(s)::int as sessions, sum(n)::int as events,
-          coalesce(jsonb_object_agg(feature, n) filter (where feature is not null), '{}'::jsonb) as features
-        from per_feature group by 1, 2, 3
-      ),
-      up as (
-        insert into usage_daily as d (org_id, account_id, day, user_key, sessions, events, features)
-        select ${orgId}::uuid, account_id, day, user_key, sessions, events, features from per_user
-        on conflict (org_id, account_id, day, user_key) do update set
-          sessions = d.sessions + excluded.sessions,
-          events = d.events + excluded.events,
-          features = (
-            select coalesce(jsonb_object_agg(k, n), '{}'::jsonb) from (
-              select k, sum(v)::int as n from (
-                select key as k, value::int as v from jsonb_each_text(d.features)
-                union all
-                select key, value::int from jsonb_each_text(excluded.features)
-              ) both_sides group by k
-            ) merged
-          )
-        returning account_id, day
-      )
-      select account_id, date_trunc('month', day)::date::text as month, count(*)::int as rows from up group by 1, 2`);
+    const touched = await upsertUsageDaily(tx, orgId, events.map((e) => ({ a: e.accountId, u: e.userKey, t: e.occurredAt.toISOString(), f: e.featureKey ?? null, s: e.sessions })));
     const pairs = touched.map((t) => ({ accountId: t.account_id, month: t.month }));
     await recomputeUsageMonthly(tx, orgId, touchedPairs(pairs));
     await refreshAccounts(tx, orgId, accountIds);
