@@ -4,7 +4,7 @@ import { LineChart } from '@tremor/react';
 
 export type NpsRow = { month: string; NPS: number | null };
 
-/** Monthly NPS (−100..100) as one line; decorative (aria-hidden): the caller renders the caption and the table. */
+/** Monthly NPS (−100..100) as one line through the months with answers; decorative (aria-hidden): the caller renders the caption and the table. */
 export function NpsTrendChart({ data }: { data: NpsRow[] }) {
   return (
     <div aria-hidden="true">
@@ -15,7 +15,8 @@ export function NpsTrendChart({ data }: { data: NpsRow[] }) {
         categories={['NPS']}
         colors={['cyan']}
         showLegend={false}
-        connectNulls={false}
+        // surveys go out quarterly: join the months that have answers (the table lists the empty ones)
+        connectNulls
         minValue={-100}
         maxValue={100}
         valueFormatter={(v) => `${Math.round(v)}`}
