@@ -3,20 +3,14 @@
 // folder), opens an NPS survey with one link per account, and posts a detractor answer (NPS 2) to each link through
 // the public route handler, as a browser's form post. After each request it reads the "Detractor answer" playbook's
 // alert for the account: it must exist (opened or seen again at or after the submit). Prints the median and p90.
+import './stub-server-only';
 import fs from 'node:fs';
-import Module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { and, eq, sql } from 'drizzle-orm';
 
-// The DAL imports 'server-only', which throws outside a React server build: stand in an empty module first.
-const localRequire = Module.createRequire(__filename);
-const stub = new Module(localRequire.resolve('server-only'));
-stub.exports = {};
-stub.loaded = true;
-localRequire.cache[localRequire.resolve('server-only')] = stub;
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string' } } });
 const RUNS = Number(args.runs ?? 20);

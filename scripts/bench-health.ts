@@ -4,6 +4,7 @@
 // account, the preview (band changes + 12-month backtest), the sweep's check, and the demo seed's history backfill.
 // The seed makes usage for 90 days (≈ 5 M per-user rows at 10,000 accounts), tickets, stakeholders and surveys; its
 // playbook run is skipped unless --playbooks.
+import './stub-server-only';
 import fs from 'node:fs';
 import Module from 'node:module';
 import os from 'node:os';
@@ -25,12 +26,7 @@ import { recomputeHealth, writeScores } from '@/lib/health/recompute';
 import { orgsMissingToday } from '@/lib/jobs/health-sweep';
 import { defaultHealthBands, defaultHealthWeights } from '@/lib/kpi/health';
 
-// The DAL imports 'server-only', which throws outside a React server build: stand in an empty module first.
 const localRequire = Module.createRequire(__filename);
-const stub = new Module(localRequire.resolve('server-only'));
-stub.exports = {};
-stub.loaded = true;
-localRequire.cache[localRequire.resolve('server-only')] = stub;
 
 // The demo seed's playbook run over the seeded history is not part of this benchmark and takes minutes at 10,000
 // accounts: replace it with a no-op unless --playbooks (db/seed/demo.ts is loaded after this, dynamically).

@@ -6,8 +6,8 @@
 // Revenue, usage, renewal and ticket rows come from the demo seed when it makes them; otherwise they are generated
 // here with set-based SQL at DESIGN.md's sizes (per-user usage for 90 days, ≈ 5 M rows on PostgreSQL, monthly
 // usage for 24 months); PGlite gets fewer usage rows, and the counts are printed.
+import './stub-server-only';
 import fs from 'node:fs';
-import Module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,13 +27,6 @@ import {
   addMonths, customPeriod, periodOf, previousPeriod, startOfMonth, trailingMonths, type Period,
 } from '@/lib/kpi/period';
 
-// The DAL imports 'server-only', which throws outside a React server build: stand in an empty module first.
-const localRequire = Module.createRequire(__filename);
-const serverOnly = localRequire.resolve('server-only');
-const stub = new Module(serverOnly);
-stub.exports = {};
-stub.loaded = true;
-localRequire.cache[serverOnly] = stub;
 
 const RUNS = 5;
 
