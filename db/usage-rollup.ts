@@ -24,15 +24,30 @@ export const newMonthsSince = (orgId: string, month: string): SQL => monthsSince
 export const estimatedMonthsSince = (orgId: string, month: string): SQL => monthsSince(orgId, month, 'present');
 
 /**
- * The per-user month rows of the touched pairs from `src` (usage_daily rows with their month): one bit per
- * active day (bit d-1 = day d; 31 days fit a positive integer). Upserted, not replaced: daily rows are only
- * ever added or merged, so a user once active in a month stays so; deletes cascade from the account.
+ * The per-user and per-feature month rows of the touched pairs from `src` (usage_daily rows with their month):
+ * one bit per active day (bit d-1 = day d; 31 days fit a positive integer), and the org's keys per month, as the
+ * data-modifying CTEs `user_months`, `feature_months` and `feature_keys`. Upserted, not replaced: daily rows are
+ * only ever added or merged, so a user (or feature) once active in a month stays so; deletes cascade.
  */
-const upsertUserMonths = (orgId: string): SQL => sql`
-  insert into usage_user_months as um (org_id, account_id, month, user_key, active_days)
-  select ${orgId}::uuid, account_id, month, user_key, bit_or(1 << (extract(day from day)::int - 1))
-  from src group by account_id, month, user_key
-  on conflict (org_id, account_id, month, user_key) do update set active_days = excluded.active_days`;
+const upsertMonthBits = (orgId: string): SQL => sql`
+  user_months as (
+    insert into usage_user_months as um (org_id, account_id, month, user_key, active_days)
+    select ${orgId}::uuid, account_id, month, user_key, bit_or(1 << (extract(day from day)::int - 1))
+    from src group by account_id, month, user_key
+    on conflict (org_id, account_id, month, user_key) do update set active_days = excluded.active_days
+  ),
+  src_keys as (select src.account_id, src.month, src.day, f.key from src cross join lateral jsonb_object_keys(src.features) as f(key)),
+  feature_months as (
+    insert into usage_feature_months as fm (org_id, account_id, month, feature_key, active_days)
+    select ${orgId}::uuid, account_id, month, key, bit_or(1 << (extract(day from day)::int - 1))
+    from src_keys group by account_id, month, key
+    on conflict (org_id, account_id, month, feature_key) do update set active_days = excluded.active_days
+  ),
+  feature_keys as (
+    insert into usage_feature_keys (org_id, month, feature_key)
+    select distinct ${orgId}::uuid, month, key from src_keys
+    on conflict do nothing
+  )`;
 
 /** The usage_daily rows of the touched (account, month) pairs, with their month: the source of both roll-ups. */
 const touchedRows = (orgId: string, touched: SQL): SQL => sql`
@@ -44,25 +59,22 @@ const touchedRows = (orgId: string, touched: SQL): SQL => sql`
   )`;
 
 /**
- * Rewrites usage_monthly and usage_user_months for the given (account, month) pairs from usage_daily:
- * distinct active users, distinct active days, summed sessions and events, the distinct feature keys
- * used, and each user's active-day bitmask. One statement (the user-month upsert is a data-modifying
- * CTE, so `touched` is evaluated once, before either table changes), set-based. Days are already the
- * org's local dates, so a month is a plain date range.
+ * Rewrites usage_monthly, usage_user_months, usage_feature_months and usage_feature_keys for the given
+ * (account, month) pairs from usage_daily: distinct active users, distinct active days, summed sessions and
+ * events, the distinct feature keys used, each user's and each feature's active-day bitmask. One statement
+ * (the month upserts are data-modifying CTEs, so `touched` is evaluated once, before any table changes),
+ * set-based. Days are already the org's local dates, so a month is a plain date range.
  */
 export async function recomputeUsageMonthly(tx: Tx, orgId: string, touched: SQL): Promise<void> {
   await tx.execute(sql`
     with ${touchedRows(orgId, touched)},
-    user_months as (${upsertUserMonths(orgId)}),
+    ${upsertMonthBits(orgId)},
     sums as (
       select account_id, month, count(distinct user_key)::int as active_users, count(distinct day)::int as active_days,
         sum(sessions)::int as sessions, sum(events)::int as events
       from src group by account_id, month
     ),
-    feats as (
-      select account_id, month, array_agg(distinct f.key order by f.key) as keys
-      from src cross join lateral jsonb_object_keys(src.features) as f(key) group by account_id, month
-    )
+    feats as (select account_id, month, array_agg(distinct key order by key) as keys from src_keys group by account_id, month)
     insert into usage_monthly as m (org_id, account_id, month, active_users, active_days, sessions, events, features_used)
     select ${orgId}::uuid, s.account_id, s.month, s.active_users, s.active_days, s.sessions, s.events, coalesce(f.keys, '{}')
     from sums s left join feats f on f.account_id = s.account_id and f.month = s.month
@@ -72,9 +84,17 @@ export async function recomputeUsageMonthly(tx: Tx, orgId: string, touched: SQL)
 }
 
 /**
- * Only usage_user_months for the given pairs: for rows written straight into usage_daily (test fixtures),
- * where usage_monthly is set up separately.
+ * Only the month bitmasks and feature keys for the given pairs: for rows written straight into
+ * usage_daily (test fixtures, the demo seed's estimated months), where usage_monthly is set up separately.
  */
 export async function recomputeUsageUserMonths(tx: Tx, orgId: string, touched: SQL): Promise<void> {
-  await tx.execute(sql`with ${touchedRows(orgId, touched)} ${upsertUserMonths(orgId)}`);
+  await tx.execute(sql`with ${touchedRows(orgId, touched)}, ${upsertMonthBits(orgId)} select 1`);
+}
+
+/** The org's feature keys per month from its usage_monthly rows: for monthly rows inserted as they are (the demo seed's estimates). */
+export async function recordMonthlyFeatureKeys(tx: Tx, orgId: string): Promise<void> {
+  await tx.execute(sql`insert into usage_feature_keys (org_id, month, feature_key)
+    select distinct m.org_id, m.month, k.key from usage_monthly m cross join lateral unnest(m.features_used) as k(key)
+    where m.org_id = ${orgId}::uuid
+    on conflict do nothing`);
 }

@@ -1,7 +1,8 @@
-// `npx tsx scripts/bench-health.ts [--accounts N] [--force]`: seeds the demo data set (10,000 accounts by default)
-// into a fresh database (DATABASE_URL → that PostgreSQL, refused when it has orgs unless --force; else PGlite in a
-// temp folder) and prints the median of 5 runs (after a warm-up) of the health recompute for every account, for one
-// account, the preview (band changes + 12-month backtest), the sweep's check, and the demo seed's history backfill.
+// `npx tsx scripts/bench-health.ts [--accounts N] [--force | --reuse]`: seeds the demo data set (10,000 accounts by
+// default) into a fresh database (DATABASE_URL → that PostgreSQL, refused when it has orgs unless --force, or
+// measured as it is with --reuse when an earlier run seeded it; else PGlite in a temp folder) and prints the median
+// of 5 runs (after a warm-up) of the health recompute for every account, for one account, the preview (band changes
+// + 12-month backtest), the sweep's check, and the demo seed's history backfill.
 // The seed makes usage for 90 days (≈ 5 M per-user rows at 10,000 accounts), tickets, stakeholders and surveys; its
 // playbook run is skipped unless --playbooks.
 import './stub-server-only';
@@ -41,23 +42,27 @@ function skipPlaybooks() {
 
 const RUNS = 5;
 
-async function open(force: boolean): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }> {
+async function open(force: boolean, reuse: boolean): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void>; seeded: boolean }> {
   if (env.DATABASE_URL) {
     const handle = openPostgres(env.DATABASE_URL, 10);
     const [t] = await queryRows<{ found: boolean }>(handle.db, sql`select to_regclass('public.organizations') is not null as found`);
     const orgs = t.found ? (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from organizations`))[0].n : 0;
+    if (orgs > 0 && reuse) {
+      await migrateDatabase(handle, env.DATABASE_URL);
+      return { handle, cleanup: () => handle.close(), seeded: true };
+    }
     if (orgs > 0 && !force) {
       await handle.close();
-      console.error(`Refusing to benchmark: this database already has ${orgs} organization(s). Use an empty one, or --force.`);
+      console.error(`Refusing to benchmark: this database already has ${orgs} organization(s). Use an empty one, --reuse (measure it as it is) or --force.`);
       process.exit(1);
     }
     await migrateDatabase(handle, env.DATABASE_URL);
-    return { handle, cleanup: () => handle.close() };
+    return { handle, cleanup: () => handle.close(), seeded: false };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tenure-bench-health-'));
   const handle = wrapPglite(new PGlite(dir));
   await migrateDatabase(handle);
-  return { handle, cleanup: async () => { await handle.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return { handle, seeded: false, cleanup: async () => { await handle.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
 /** Median of RUNS timed runs after one warm-up, in ms. */
@@ -78,17 +83,17 @@ const rolledBack = (db: Database, fn: (tx: Database) => Promise<unknown>) =>
   db.transaction(async (tx) => { await fn(tx as unknown as Database); throw new Rollback(); }).catch((e) => { if (!(e instanceof Rollback)) throw e; });
 
 async function main() {
-  const { values } = parseArgs({ options: { accounts: { type: 'string' }, force: { type: 'boolean' }, playbooks: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { accounts: { type: 'string' }, force: { type: 'boolean' }, reuse: { type: 'boolean' }, playbooks: { type: 'boolean' } } });
   if (!values.playbooks) skipPlaybooks();
   const { seedDemo } = await import('@/db/seed/demo');
   const accounts = Number(values.accounts ?? 10_000);
   if (!Number.isInteger(accounts) || accounts < 1) throw new Error('--accounts must be a whole number ≥ 1');
-  const { handle, cleanup } = await open(values.force === true);
+  const { handle, cleanup, seeded } = await open(values.force === true, values.reuse === true);
   useDatabase(handle);
   const db = handle.db;
   try {
     const t0 = performance.now();
-    await seedDemo(db, { accounts });
+    if (!seeded) await seedDemo(db, { accounts });
     const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@demo.test'));
     const ctx = await tenantCtxFor(owner.id, 'demo');
     if (handle.driver === 'postgres') await db.execute(sql`vacuum analyze`);

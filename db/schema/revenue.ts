@@ -102,6 +102,41 @@ export const usageUserMonths = pgTable(
   ],
 );
 
+/**
+ * Per account, feature key and month: a bitmask of the days anyone at the account used the feature (bit d-1 =
+ * day d), so "tracked features used in the 30 days up to D" reads a few rows per account instead of every
+ * per-user daily row's JSON. Maintained with usage_user_months by db/usage-rollup.ts.
+ */
+export const usageFeatureMonths = pgTable(
+  'usage_feature_months',
+  {
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    accountId: uuid().notNull(),
+    month: date({ mode: 'string' }).notNull(),
+    featureKey: text().notNull(),
+    activeDays: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'usage_feature_months_pk', columns: [t.orgId, t.accountId, t.month, t.featureKey] }),
+    foreignKey({ name: 'usage_feature_months_account_fk', columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Per org and month: the feature keys anyone used (the union of its usage_monthly features_used), so the
+ * default "tracked features = every key seen in 90 days" is a few rows, not a scan of every account's months.
+ * Maintained with usage_monthly by db/usage-rollup.ts; keys are only ever added.
+ */
+export const usageFeatureKeys = pgTable(
+  'usage_feature_keys',
+  {
+    orgId: uuid().notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    month: date({ mode: 'string' }).notNull(),
+    featureKey: text().notNull(),
+  },
+  (t) => [primaryKey({ name: 'usage_feature_keys_pk', columns: [t.orgId, t.month, t.featureKey] })],
+);
+
 export const tickets = pgTable(
   'tickets',
   {

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { usageDaily, usageMonthly } from '@/db/schema';
-import { estimatedMonthsSince, newMonthsSince, recomputeUsageMonthly, recomputeUsageUserMonths } from '@/db/usage-rollup';
+import { estimatedMonthsSince, newMonthsSince, recomputeUsageMonthly, recomputeUsageUserMonths, recordMonthlyFeatureKeys } from '@/db/usage-rollup';
 import { DAY_MS, type AccountPlan } from './accounts';
 import { insertRows } from './bulk-insert';
 import { createRandom, type Random } from './random';
@@ -193,6 +193,7 @@ export async function seedUsage(
     // the month the window cuts keeps its estimated monthly row, but MAU needs its per-user months too
     await recomputeUsageUserMonths(tx, orgId, estimatedMonthsSince(orgId, fromMonth));
     await recomputeUsageMonthly(tx, orgId, newMonthsSince(orgId, fromMonth));
+    await recordMonthlyFeatureKeys(tx, orgId);
   }
   return { usageDaily: daily, usageMonthly: await tx.$count(usageMonthly, inArray(usageMonthly.orgId, [...orgIds])) };
 }

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '@/db';
-import { featureCtes, trackedKeysByDay } from './features-sql';
-import { windowMask } from './inputs-sql';
+import { featureCtes, readPairDays, type PairDays } from './features-sql';
+import { ofPairAccounts, windowMask, type Pairs } from './inputs-sql';
 
 /** Every factor's raw inputs for one (account, as-of) pair; counts are whole numbers. */
 export type HealthInputs = {
@@ -35,18 +35,22 @@ export type HealthInputs = {
 // for each and would otherwise re-run an inlined CTE for every pair inside a nested loop.
 // Usage: exact distinct users and active days from usage_user_months (one active-day bitmask per account, user and
 // month), so each pair reads at most three months of small rows however many pairs share them. Features: features-sql.ts.
-const usage = (orgId: string) => sql`
+const usage = (orgId: string, pairs: Pairs, { lo, hi }: PairDays) => sql`
   pm as materialized (
-    select p.account_id, p.day, m::date as month,
-      ${windowMask(sql`m::date`, sql`p.day - 27`, sql`p.day`)} as m28,
-      ${windowMask(sql`m::date`, sql`p.day - 29`, sql`p.day`)} as m30,
-      ${windowMask(sql`m::date`, sql`p.day - 59`, sql`p.day - 30`)} as mprev
-    from p cross join lateral generate_series(date_trunc('month', (p.day - 59)::timestamp), p.day::timestamp, interval '1 month') as m
+    select p.account_id, p.day, mm.m as month,
+      ${windowMask(sql`mm.m`, sql`p.day - 27`, sql`p.day`)} as m28,
+      ${windowMask(sql`mm.m`, sql`p.day - 29`, sql`p.day`)} as m30,
+      ${windowMask(sql`mm.m`, sql`p.day - 59`, sql`p.day - 30`)} as mprev
+    from p cross join lateral (
+      -- the 60 days up to a day touch at most 3 calendar months (two middle months have ≥ 59 days)
+      select (date_trunc('month', (p.day - 59)::timestamp) + make_interval(months => k.k))::date as m from (values (0), (1), (2)) as k(k)
+    ) as mm
+    where mm.m <= p.day
   ),
   um as materialized (
     select u.account_id, u.month, u.user_key, u.active_days from usage_user_months u
-    where u.org_id = ${orgId}::uuid and u.account_id in (select account_id from ids)
-      and u.month >= date_trunc('month', ((select lo from bounds) - 59)::timestamp)::date and u.month <= (select hi from bounds)
+    where u.org_id = ${orgId}::uuid and ${ofPairAccounts(pairs, sql`u.account_id`)}
+      and u.month >= date_trunc('month', (${lo}::date - 59)::timestamp)::date and u.month <= ${hi}::date
   ),
   user_hits as (
     select pm.account_id, pm.day, um.user_key,
@@ -93,11 +97,11 @@ const support = (orgId: string) => sql`
 
 // Stakeholders who existed at the instant; a contact is a stakeholder.contacted event or last_contacted_at, when
 // dated at or before the instant. Roles are today's (role changes are not dated).
-const relationship = (orgId: string) => sql`
+const relationship = (orgId: string, pairs: Pairs, { atLo }: PairDays) => sql`
   ce as materialized (
     select e.account_id, e.data->>'stakeholderId' as sid, e.occurred_at from account_events e
-    where e.org_id = ${orgId}::uuid and e.kind = 'stakeholder.contacted' and e.account_id in (select account_id from ids)
-      and e.occurred_at > (select at_lo from bounds) - interval '90 days'
+    where e.org_id = ${orgId}::uuid and e.kind = 'stakeholder.contacted' and ${ofPairAccounts(pairs, sql`e.account_id`)}
+      and e.occurred_at > ${atLo}::timestamptz - interval '90 days'
   ),
   ps as (
     select p.account_id, p.day, p.at, s.id, s.role, s.left_at, (s.left_at is null or s.left_at > p.at) as present,
@@ -131,37 +135,42 @@ const seats = (orgId: string) => sql`
  * Every factor's raw inputs for a set of (account_id, day, at) pairs (see inputs-sql.ts) of one org, in ONE
  * statement, including the org-level "missing" facts (no usage yet, no ticket yet) as of each pair.
  */
-export async function gatherInputs(tx: Tx, orgId: string, pairs: SQL): Promise<HealthInputs[]> {
-  // The per-pair aggregates sort a few hundred thousand small rows: keep them in memory. The planner's estimates of
-  // the CTEs are far too high for a statement that takes ~1 s, and PostgreSQL would spend ~2 s JIT-compiling it.
-  // Both for this transaction only.
-  await tx.execute(sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)`);
-  const tracked = await trackedKeysByDay(tx, orgId, pairs);
-  const rows = await queryRows<Record<string, unknown>>(tx, inputsQuery(orgId, pairs, tracked));
+export async function gatherInputs(tx: Tx, orgId: string, pairs: Pairs): Promise<HealthInputs[]> {
+  // For this transaction: the per-pair aggregates hash a few hundred thousand small rows, so keep them in memory;
+  // PostgreSQL would spend ~2 s JIT-compiling a statement it overestimates; a cached generic plan would not see the
+  // date ranges.
+  await tx.execute(sql`select set_config('work_mem', '64MB', true), set_config('jit', 'off', true),
+    set_config('plan_cache_mode', 'force_custom_plan', true)`);
+  const days = await readPairDays(tx, orgId, pairs.query);
+  if (!days) return [];
+  // For this statement only: hash joins and hash aggregates over the (pair, user) rows. The planner prefers sorting
+  // them, which measured 1.5–2× slower on 386,000 rows (10,000 accounts); restored right after.
+  await tx.execute(sql`select set_config('enable_sort', 'off', true), set_config('enable_mergejoin', 'off', true)`);
+  const rows = await queryRows<Record<string, unknown>>(tx, inputsQuery(orgId, pairs, days));
+  await tx.execute(sql`select set_config('enable_sort', 'on', true), set_config('enable_mergejoin', 'on', true)`);
   return rows.map(toInputs);
 }
 
 /** The inputs statement itself (exported for EXPLAIN in the benchmark). */
-export function inputsQuery(orgId: string, pairs: SQL, tracked: Map<string, string[]>): SQL {
+export function inputsQuery(orgId: string, pairs: Pairs, days: PairDays): SQL {
   return sql`
-    with p as materialized (${pairs}),
+    with p as materialized (${pairs.query}),
     ids as (select distinct account_id from p),
-    bounds as (select min(day) as lo, max(day) as hi, min(at) as at_lo from p),
     firsts as (
       select coalesce((select min(d.day) from usage_daily d where d.org_id = ${orgId}::uuid),
           (select min(m.month) from usage_monthly m where m.org_id = ${orgId}::uuid)) as usage_day,
         (select min(t.opened_at) from tickets t where t.org_id = ${orgId}::uuid) as ticket_at
     ),
-    ${usage(orgId)},
-    ${featureCtes(orgId, tracked)},
+    ${usage(orgId, pairs, days)},
+    ${featureCtes(orgId, pairs, days)},
     ${answers(orgId)},
     ${support(orgId)},
-    ${relationship(orgId)},
+    ${relationship(orgId, pairs, days)},
     ${seats(orgId)}
     select p.account_id, to_char(p.day, 'YYYY-MM-DD') as day, seats.seats,
       coalesce(f.usage_day <= p.day, false) as has_usage,
       coalesce(days28.n, 0) as days28, coalesce(users.users30, 0) as users30, coalesce(users.prev30, 0) as prev30,
-      coalesce(feats.tracked, (select t.n from tracked t where t.d = p.day), 0) as tracked, coalesce(feats.used, 0) as used,
+      coalesce((select t.n from tracked t where t.d = p.day), 0) as tracked, coalesce(feats.used, 0) as used,
       coalesce(ans.nps_n, 0) as nps_n, coalesce(ans.nps_p, 0) as nps_p, coalesce(ans.nps_d, 0) as nps_d,
       coalesce(ans.csat_n, 0) as csat_n, coalesce(ans.csat_sat, 0) as csat_sat, coalesce(ans.ces_n, 0) as ces_n, coalesce(ans.ces_sum, 0) as ces_sum,
       coalesce(f.ticket_at <= p.at, false) as has_tickets, coalesce(tix.open, 0) as open, coalesce(tix.open_high, 0) as open_high,

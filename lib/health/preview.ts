@@ -3,6 +3,7 @@ import { queryRows, type Tx } from '@/db';
 import { backtestFigures, backtestInputs, backtestPairs } from './backtest';
 import { scoreInputs, type ActiveHealthConfig, type ScoredRow } from './health-factors';
 import { gatherInputs } from './inputs';
+import { currentPairs } from './inputs-sql';
 import type { BandChange, BandCounts, HealthPreview } from './preview-types';
 import { undatableNotes } from './undatable';
 
@@ -14,9 +15,6 @@ function distribution(rows: readonly ScoredRow[]): BandCounts {
   return counts;
 }
 
-// Accounts not archived, as of now (the same instant and day as recomputeHealth).
-const activePairs = (orgId: string) => sql`select a.id as account_id, (now() at time zone o.timezone)::date as day, now() as at
-  from accounts a join organizations o on o.id = a.org_id where a.org_id = ${orgId}::uuid and a.archived_at is null`;
 
 /** The band changes sorted by the size of the score change (a score appearing or vanishing counts as 100). */
 async function bandChanges(tx: Tx, orgId: string, current: ScoredRow[], draft: ScoredRow[]) {
@@ -44,7 +42,8 @@ async function bandChanges(tx: Tx, orgId: string, current: ScoredRow[], draft: S
  * statement for every backtest pair).
  */
 export async function computePreview(tx: Tx, orgId: string, active: ActiveHealthConfig, draft: ActiveHealthConfig): Promise<HealthPreview> {
-  const now = await gatherInputs(tx, orgId, activePairs(orgId));
+  // accounts not archived, as of now (the same instant and day as recomputeHealth)
+  const now = await gatherInputs(tx, orgId, currentPairs(orgId, 'all', { activeOnly: true }));
   const current = scoreInputs(now, active);
   const next = scoreInputs(now, draft);
   const changes = await bandChanges(tx, orgId, current, next);

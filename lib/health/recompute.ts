@@ -14,7 +14,7 @@ const json = (rows: readonly ScoredRow[]) =>
   })));
 
 const recordset = (payload: string) =>
-  sql`json_to_recordset(${payload}::json) as r(a uuid, d date, s smallint, r real, b health_band, f jsonb, m text[], v int)`;
+  sql`json_to_recordset(${payload}::json) as r(a uuid, d date, s smallint, r real, b health_band, f json, m text[], v int)`;
 
 /**
  * Upserts score rows into health_scores (one row per account and day: a same-day recompute replaces it); with
@@ -22,18 +22,16 @@ const recordset = (payload: string) =>
  */
 export async function writeScores(tx: Tx, orgId: string, rows: readonly ScoredRow[], opts: { current: boolean }): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    const payload = json(rows.slice(i, i + CHUNK_ROWS));
     const upsert = sql`insert into health_scores as h (org_id, account_id, day, score, raw_score, band, factors, missing, config_version, computed_at)
-      select ${orgId}::uuid, r.a, r.d, r.s, r.r, r.b, r.f, r.m, r.v, now() from ${recordset(payload)}
+      select ${orgId}::uuid, r.a, r.d, r.s, r.r, r.b, r.f, r.m, r.v, now() from ${recordset(json(rows.slice(i, i + CHUNK_ROWS)))}
       on conflict (org_id, account_id, day) do update set score = excluded.score, raw_score = excluded.raw_score, band = excluded.band,
         factors = excluded.factors, missing = excluded.missing, config_version = excluded.config_version, computed_at = excluded.computed_at`;
-    if (!opts.current) {
-      await tx.execute(upsert);
-      continue;
-    }
-    await tx.execute(sql`with up as (${upsert} returning 1)
-      update accounts a set health_score = r.s, health_band = r.b, health_updated_at = now()
-      from ${recordset(payload)} where a.org_id = ${orgId}::uuid and a.id = r.a`);
+    // the payload is parsed once: the accounts' columns come from the upsert's own rows
+    await tx.execute(opts.current
+      ? sql`with up as (${upsert} returning h.account_id, h.score, h.band)
+          update accounts a set health_score = up.score, health_band = up.band, health_updated_at = now()
+          from up where a.org_id = ${orgId}::uuid and a.id = up.account_id`
+      : upsert);
   }
 }
 

@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { accounts, healthScores, organizations } from '@/db/schema';
+import { gatherInputs } from '@/lib/health/inputs';
+import { currentPairs, endOfDayPairs } from '@/lib/health/inputs-sql';
 import { recomputeHealth } from '@/lib/health/recompute';
 import { makeAccount, makeOrg, makeStakeholder } from './fixtures';
 import { addAnswers, addEvent, addTicket, addUsage, at, daysAgo } from './health-fixtures';
@@ -126,5 +128,30 @@ describe('health inputs and factors', () => {
     const rows = await db.select().from(healthScores).where(eq(healthScores.orgId, org.id));
     expect(rows).toHaveLength(1);
     expect(rows[0].factors.support.value).toBe(30);
+  });
+
+  it('reads the same inputs whether the pairs are read as wide (whole-org scans) or narrow (per-account probes)', async () => {
+    const { org, acc } = await constructed();
+    const quiet = await makeAccount(org.id, { licensedSeats: 3 });
+    // another org's usage, answers, tickets and contacts on the same days must not leak into a whole-org scan
+    const b = await makeOrg({ roles: [] });
+    const bAcc = await makeAccount(b.org.id, { licensedSeats: 10 });
+    await addUsage(b.org.id, bAcc.id, [{ user: 'u1', days: [0, 1, 2, 35], features: ['a', 'b', 'c', 'd'] }]);
+    await addTicket(b.org.id, bAcc.id, { opened: 3, priority: 'urgent' });
+    const bStake = await makeStakeholder(b.org.id, bAcc.id, { role: 'champion' });
+    await addEvent(b.org.id, bAcc.id, 'stakeholder.contacted', 5, { stakeholderId: bStake.id });
+    const ids = [acc.id, quiet.id];
+    const read = (pairs: Parameters<typeof gatherInputs>[2]) =>
+      db.transaction(async (tx) => (await gatherInputs(tx, org.id, pairs)).sort((x, y) => x.accountId.localeCompare(y.accountId)));
+    const narrow = await read({ ...currentPairs(org.id, ids), wide: false });
+    expect(narrow).toHaveLength(2);
+    expect(narrow.find((i) => i.accountId === acc.id)).toMatchObject({ users30: 2, usersPrev30: 2, featuresUsed30: 2, trackedFeatures: 4, openTickets: 2 });
+    expect(await read({ ...currentPairs(org.id, ids), wide: true })).toEqual(narrow);
+    expect(await read(currentPairs(org.id, 'all'))).toEqual(narrow);
+    // as-of pairs (the backtest's shape) over several days agree too
+    const asOf = ids.flatMap((accountId) => [0, 20, 40].map((d) => ({ accountId, day: daysAgo(d) })));
+    const narrowAsOf = await read({ ...endOfDayPairs(org.id, asOf), wide: false });
+    expect(narrowAsOf).toHaveLength(6);
+    expect(await read({ ...endOfDayPairs(org.id, asOf), wide: true })).toEqual(narrowAsOf);
   });
 });

@@ -217,3 +217,42 @@ describe('recordUsageEvents: per-user months (usage_user_months)', () => {
     }
   });
 });
+
+describe('recordUsageEvents: per-feature months (usage_feature_months, usage_feature_keys)', () => {
+  it('keeps the feature day bitmasks and the org\'s keys per month equal to a recomputation from usage_daily', async () => {
+    const { csm, account, org } = await setup('UTC');
+    const second = await makeAccount(csm);
+    const other = await setup('UTC');
+    await recordUsageEvents(other.csm, [{ accountId: other.account.id, userKey: 'x', occurredAt: '2024-02-10T10:00:00Z', featureKey: 'theirs' }]);
+    const days = ['2024-01-31', '2024-02-01', '2024-02-29', '2024-03-01', '2024-03-31'];
+    const features = ['reports', 'alerts', 'api', undefined];
+    let n = 0;
+    for (let batch = 0; batch < 2; batch++) {
+      await recordUsageEvents(csm, Array.from({ length: 60 }, () => {
+        n++;
+        return {
+          accountId: n % 4 === 0 ? second.id : account.id, userKey: `u-${n % 5}`,
+          occurredAt: `${days[(n * 3 + batch) % days.length]}T12:00:00Z`, featureKey: features[(n + batch) % features.length],
+        };
+      }));
+    }
+    const masks = new Map<string, number>();
+    const keys = new Set<string>();
+    for (const r of await dailyOf(org.id)) {
+      for (const f of Object.keys(r.features)) {
+        const key = `${r.accountId}|${r.day.slice(0, 7)}-01|${f}`;
+        const bit = 2 ** (Number(r.day.slice(8, 10)) - 1);
+        masks.set(key, (masks.get(key) ?? 0) | bit);
+        keys.add(`${r.day.slice(0, 7)}-01|${f}`);
+      }
+    }
+    expect(masks.size).toBeGreaterThan(10);
+    const stored = await queryRows<{ account_id: string; month: string; feature_key: string; active_days: number }>(db, sql`
+      select account_id, to_char(month, 'YYYY-MM-DD') as month, feature_key, active_days from usage_feature_months where org_id = ${org.id}`);
+    expect(new Map(stored.map((r) => [`${r.account_id}|${r.month}|${r.feature_key}`, r.active_days]))).toEqual(masks);
+    expect(stored.some((r) => r.month === '2024-03-01' && (r.active_days & 2 ** 30) !== 0)).toBe(true); // 31 March
+    const storedKeys = await queryRows<{ k: string }>(db, sql`
+      select to_char(month, 'YYYY-MM-DD') || '|' || feature_key as k from usage_feature_keys where org_id = ${org.id}`);
+    expect(new Set(storedKeys.map((r) => r.k))).toEqual(keys);
+  });
+});
