@@ -70,8 +70,8 @@ async function setBands(page: Page, yellowFrom: number, greenFrom: number, comme
 test('a CSM follows an at-risk account from the dashboard to its health card', async ({ browser, page }) => {
   // two long pages, each scanned by axe (and screenshotted at two widths when asked): more than the default 30 s on a busy machine
   test.slow();
-  // The demo's paying accounts are yellow or green today (its red accounts have churned): an admin tightens the
-  // bands so some paying accounts are at risk, and puts them back at the end.
+  // The demo has one or two paying accounts in the red band, depending on the day it was seeded: an admin tightens the
+  // bands so that several are at risk whatever the day, and puts them back at the end.
   const admin = await browser.newContext();
   const adminPage = await admin.newPage();
   await signIn(adminPage, 'admin@demo.test');

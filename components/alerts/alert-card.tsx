@@ -53,7 +53,7 @@ export function AlertCard({ alert: a, orgSlug, actions, members, tomorrow, showA
       ) : null}
       {a.status === 'resolved' ? (
         <p className="mt-1 text-xs text-gray-700">
-          Resolved {a.resolvedAt ? formatDate(a.resolvedAt) : ''} {a.resolvedBySystem ? 'automatically: condition cleared' : `by ${a.resolvedByName ?? 'a former member'}: ${a.resolution ?? ''}`}
+          Resolved {a.resolvedAt ? formatDate(a.resolvedAt) : ''} {a.resolvedBySystem ? `automatically: ${(a.resolution ?? 'Condition cleared').toLowerCase()}` : `by ${a.resolvedByName ?? 'a former member'}: ${a.resolution ?? ''}`}
         </p>
       ) : null}
       {actions && a.status !== 'resolved' ? (

@@ -26,7 +26,7 @@ export type UsagePlan = {
   paying: AccountStory['paying'];
   /** usage falls in the 90 days before it */
   churnDate: string | null;
-  /** a paying account whose usage has been falling for the last 60 days (an at-risk story) */
+  /** a paying account whose usage has been falling for the last 60 days and most of whose users left (an at-risk story) */
   declining: boolean;
 };
 
@@ -64,7 +64,9 @@ function usersOf(rand: Random, p: UsagePlan, today: number): User[] {
     const features = p.features.filter((f, i) => i === 0 || rand.chance(0.6));
     let key = 'u_';
     for (let i = 0; i < 10; i++) key += '0123456789abcdef'[rand.int(0, 15)];
-    return { key, from, to, weekday: 0.25 + rand.next() * 0.6, features };
+    // a declining account loses all but two of its users between 50 and 20 days ago
+    const quits = p.declining && j >= 2 ? rand.int(today - 50, today - 20) : Infinity;
+    return { key, from, to: Math.min(to, quits), weekday: 0.25 + rand.next() * 0.6, features };
   });
 }
 
@@ -80,7 +82,7 @@ function engagement(p: UsagePlan, day: number, today: number): number {
     const left = dayIndex(p.churnDate) - day;
     if (left > 0 && left < 90) e *= Math.max(0.1, left / 90);
   }
-  if (p.declining && today - day < 60) e *= Math.max(0.25, 1 - (0.75 * (60 - (today - day))) / 60);
+  if (p.declining && today - day < 60) e *= Math.max(0.15, 1 - (0.85 * (60 - (today - day))) / 60);
   return e;
 }
 

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AlertPriority, AlertStatus, PlaybookParams, PlaybookTrigger } from '@/db/schema/playbooks';
 import type { AlertFacts } from './reason';
+import { churnedAccounts, forAccounts } from './inactive';
 import { usageWindows, type MonthMask } from './usage-window';
 
 // The one query that computes every enabled playbook's condition for a set of accounts. For each
@@ -40,21 +41,22 @@ const inWindow = (masks: MonthMask[]): SQL =>
 const LOW_ANSWER = sql`((s.kind = 'nps' and r.score <= 6) or (s.kind = 'csat' and r.score <= 2))`;
 const answerJson = sql`jsonb_build_object('kind', s.kind, 'score', r.score, 'name', st.name, 'role', st.role, 'at', r.created_at)`;
 
-/** The candidates query for the org's accounts (all, or the given ids) as of `now`. */
+/** The candidates query for the org's watched accounts (all, or the given ids) as of `now`. */
 export function candidatesQuery(orgId: string, accountIds: readonly string[] | 'all', now: Date, s: EvalSettings): SQL {
   const at = sql`${now.toISOString()}::timestamptz`;
   const today = sql`${s.today}::date`;
   const h = s.hysteresis;
   const w = usageWindows(s.today);
-  const only = accountIds === 'all' ? sql`` : sql`and a.id in (select value::uuid from json_array_elements_text(${JSON.stringify(accountIds)}::json))`;
   const inAcc = sql`in (select id from acc)`;
   return sql`
     with pb as (
       select p.id, p.name, p.trigger, p.params, p.priority, p.assignee_id from playbooks p where p.org_id = ${orgId} and p.enabled
     ),
+    -- archived and churned accounts are not watched (lib/playbooks/inactive.ts closes their alerts)
     acc as (
       select a.id, a.owner_id, a.licensed_seats from accounts a
-      where a.org_id = ${orgId} and a.archived_at is null ${only}
+      where a.org_id = ${orgId} and a.archived_at is null ${forAccounts(accountIds)}
+        and a.id not in (${churnedAccounts(orgId, accountIds, s.today)})
     ),
     cur as (
       select distinct on (hs.account_id) hs.account_id, hs.day, hs.score, hs.band from health_scores hs

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@/db';
 import { publicUrl } from '@/lib/env';
 import { candidatesQuery, type Candidate, type EvalSettings } from './conditions';
+import { closeInactiveAlerts } from './inactive';
 import { alertReason } from './reason';
 
 // Runs the org's enabled playbooks over a set of accounts: one query for every condition, one upsert for the
@@ -21,7 +22,7 @@ export type EvaluateResult = {
   opened: string[];
   /** unresolved alerts whose condition held again ("seen again") */
   refreshed: string[];
-  /** alerts closed because their condition cleared */
+  /** alerts closed because their condition cleared, or their account was archived or churned */
   resolved: string[];
   /** alert_notifications rows to deliver once the transaction has committed */
   notifications: string[];
@@ -56,6 +57,8 @@ export async function evaluatePlaybooks(
   if (accountIds !== 'all' && accountIds.length === 0) return result;
   const settings = await settingsOf(tx, orgId, now);
   if (!settings) return result;
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const inactive = await queryRows<{ id: string; playbook_id: string; account_id: string; resolution: string }>(tx, closeInactiveAlerts(orgId, accountIds, settings.today, at));
   const candidates = await queryRows<Candidate>(tx, candidatesQuery(orgId, accountIds, now, settings));
   const fired = candidates.filter((c) => c.fire && !c.blocked);
   const unblocking = candidates.filter((c) => c.blocked && c.clear && c.last_id).map((c) => c.last_id);
@@ -63,7 +66,6 @@ export async function evaluatePlaybooks(
   const clearing = candidates.filter((c) => !c.fire && c.clear && c.alert_id && (c.status === 'open' || isDue(c, now)));
   const names = new Map(candidates.map((c) => [c.playbook_id, c.playbook_name]));
   const reopening = new Set(fired.filter((c) => isDue(c, now)).map((c) => c.alert_id));
-  const at = sql`${now.toISOString()}::timestamptz`;
 
   const upserted = fired.length === 0 ? [] : await queryRows<{ id: string; playbook_id: string; account_id: string; reason: string; assignee_id: string | null; inserted: boolean }>(tx, sql`
     insert into alerts as a (org_id, playbook_id, account_id, status, priority, reason, facts, assignee_id, opened_at, last_seen_at, seen_count)
@@ -86,7 +88,7 @@ export async function evaluatePlaybooks(
     where org_id = ${orgId} and id in (select value::uuid from json_array_elements_text(${json(clearing.map((c) => c.alert_id))}))
       and (status = 'open' or (status = 'snoozed' and snoozed_until <= ${at}))
     returning id, playbook_id, account_id, reason`);
-  result.resolved = resolved.map((r) => r.id);
+  result.resolved = [...inactive.map((r) => r.id), ...resolved.map((r) => r.id)];
   if (unblocking.length) {
     await tx.execute(sql`update alerts set facts = facts || jsonb_build_object('clearedAt', ${at})
       where org_id = ${orgId} and id in (select value::uuid from json_array_elements_text(${json(unblocking)}))`);
@@ -98,6 +100,9 @@ export async function evaluatePlaybooks(
     })),
     ...resolved.map((r) => ({
       account_id: r.account_id, kind: 'alert.resolved', summary: cut(`Alert resolved, condition cleared (${names.get(r.playbook_id)})`), data: { alertId: r.id, playbookId: r.playbook_id, by: 'system' },
+    })),
+    ...inactive.map((r) => ({
+      account_id: r.account_id, kind: 'alert.resolved', summary: cut(`Alert resolved: ${r.resolution.toLowerCase()}`), data: { alertId: r.id, playbookId: r.playbook_id, by: 'system' },
     })),
   ];
   if (events.length) {

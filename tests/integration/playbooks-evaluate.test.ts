@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { organizations, stakeholders } from '@/db/schema';
+import { accounts, alerts, organizations, stakeholders } from '@/db/schema';
 import { makeAccount, makeOrg, makeStakeholder } from './fixtures';
+import { addRevenue } from './health-fixtures';
 import {
   activeUsers, alertsOf, answer, at, day, evaluate, eventsOf, makePlaybook, NOW, pendingRenewal, setHealth,
 } from './playbooks-fixtures';
@@ -77,6 +78,53 @@ describe('health below a threshold', () => {
     await setHealth(orgId, other.id, day(2), 10);
     await db.update((await import('@/db/schema')).playbooks).set({ enabled: false }).where(eq((await import('@/db/schema')).playbooks.id, playbook.id));
     expect((await evaluate(orgId, 'all', at(2))).opened).toEqual([]);
+  });
+});
+
+describe('accounts no longer watched: churned and archived', () => {
+  it('closes the alerts of a churned account as "Account churned", opens none while it pays nothing, and watches it again when it pays', async () => {
+    const { orgId, account } = await setup('health_below', { threshold: 40 });
+    const trial = await makeAccount(orgId); // no revenue at all: still watched
+    await addRevenue(orgId, account.id, day(-100), 1_000);
+    // a churn dated in the future does not count yet
+    await addRevenue(orgId, account.id, day(5), 0, 'budget');
+    await setHealth(orgId, account.id, day(0), 20);
+    await setHealth(orgId, trial.id, day(0), 20);
+    expect((await evaluate(orgId, 'all')).opened).toHaveLength(2);
+    const [open] = await alertsOf(orgId, account.id);
+
+    await setHealth(orgId, account.id, day(5), 10);
+    const churned = await evaluate(orgId, 'all', at(5));
+    expect(churned).toMatchObject({ opened: [], resolved: [open.id] });
+    expect((await alertsOf(orgId, account.id))[0]).toMatchObject({ status: 'resolved', resolvedBy: null, resolution: 'Account churned' });
+    expect((await eventsOf(orgId, account.id, 'alert.resolved')).map((e) => e.summary)).toEqual(['Alert resolved: account churned']);
+    expect((await alertsOf(orgId, trial.id))[0]).toMatchObject({ status: 'open' });
+    // still red, still churned: nothing opens, nothing is closed twice
+    expect(await evaluate(orgId, [account.id], at(6))).toMatchObject({ opened: [], refreshed: [], resolved: [] });
+
+    // it pays again: watched again, and its low score opens a new alert
+    await addRevenue(orgId, account.id, day(7), 400);
+    await setHealth(orgId, account.id, day(7), 15);
+    expect((await evaluate(orgId, [account.id], at(7))).opened).toHaveLength(1);
+    expect((await alertsOf(orgId, account.id)).map((a) => a.status)).toEqual(['resolved', 'open']);
+  });
+
+  it('closes open and snoozed alerts of an archived account as "Account archived"; other orgs\' alerts stay', async () => {
+    const { orgId, account, playbook } = await setup('health_below', { threshold: 40 });
+    const second = await makeAccount(orgId);
+    const b = await setup('health_below', { threshold: 40 });
+    for (const [o, a] of [[orgId, account.id], [orgId, second.id], [b.orgId, b.account.id]] as const) await setHealth(o, a, day(0), 20);
+    await evaluate(orgId, 'all');
+    await evaluate(b.orgId, 'all');
+    await db.update(alerts).set({ status: 'snoozed', snoozedUntil: at(10), snoozeReason: 'QBR' })
+      .where(and(eq(alerts.orgId, orgId), eq(alerts.accountId, second.id), eq(alerts.playbookId, playbook.id)));
+    await db.update(accounts).set({ archivedAt: at(1) }).where(eq(accounts.orgId, orgId));
+    // the org's sweep (all accounts) closes both
+    expect((await evaluate(orgId, 'all', at(1))).resolved).toHaveLength(2);
+    for (const id of [account.id, second.id]) {
+      expect((await alertsOf(orgId, id))[0]).toMatchObject({ status: 'resolved', resolution: 'Account archived' });
+    }
+    expect((await alertsOf(b.orgId, b.account.id))[0]).toMatchObject({ status: 'open' });
   });
 });
 
