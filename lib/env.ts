@@ -19,6 +19,8 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   // survey answers per client IP per minute (public /s/ pages); raised only for load tests behind one IP
   TENURE_RATE_LIMIT_SURVEY_IP: z.coerce.number().int().min(1).default(20),
+  // reverse proxies in front that append to X-Forwarded-For: the client is that many entries from its right end
+  TENURE_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   // playbook webhooks may reach loopback/private addresses only when this is "true" (tests, local development)
   TENURE_ALLOW_PRIVATE_WEBHOOKS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });

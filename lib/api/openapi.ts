@@ -27,7 +27,7 @@ const writes: ZodOpenApiResponsesObject = {
 
 const idempotencyHeader = z.object({
   'Idempotency-Key': z.string().min(1).max(200).optional()
-    .meta({ description: 'Any unique string (a UUID): a repeat with the same key and body returns the first answer without writing again' }),
+    .meta({ description: 'Any unique string (a UUID): a repeat with the same key and body within 24 hours returns the first answer without writing again' }),
 });
 
 function batch(summary: string, description: string, item: z.ZodType, max: number, id: string, result: z.ZodType = batchResultSchema): ZodOpenApiOperationObject {

@@ -1,17 +1,16 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { verifyLogin } from '@/lib/dal/users';
+import { ipFromHeaders } from '@/lib/request';
 import { loginSchema } from '@/lib/validation/auth';
 import { authSecret } from './secret';
 
 // Error codes passed back to the sign-in form; the form turns them into words.
 export const LOGIN_ERRORS = { invalid: 'CredentialsSignin', rateLimited: 'RateLimited' } as const;
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
-  return first || 'local';
-}
+// next-auth 4 hands the sign-in request's headers as a plain object
+const clientIp = (headers: Record<string, unknown> | undefined) =>
+  ipFromHeaders({ get: (name: string) => (typeof headers?.[name] === 'string' ? (headers[name] as string) : null) });
 
 /** next-auth 4 with email + password and stateless JWT sessions (any instance can verify them). */
 export function getAuthOptions(): NextAuthOptions {

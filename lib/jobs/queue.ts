@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import { getDatabase } from '@/db';
+import { purgeIdempotencyKeys } from '@/lib/api/idempotency';
 import { env } from '@/lib/env';
 import { runHealthSweep } from './health-sweep';
 import { registerNotificationJobs } from './notifications';
@@ -25,6 +26,7 @@ async function sweepOnce(): Promise<void> {
   try {
     const handle = getDatabase();
     const r = await runHealthSweep(handle.db);
+    await purgeIdempotencyKeys(handle.db);
     // PGlite has no autovacuum: refresh the planner's statistics once a day (the first sweep of a new day), so the
     // set-based health and KPI queries keep good plans as the embedded database grows
     if (handle.driver === 'pglite' && r.orgs > 0) await handle.db.execute(sql`analyze`);

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { accounts, apiKeys, auditLog, idempotencyKeys, stakeholders, usageDaily } from '@/db/schema';
@@ -9,6 +9,7 @@ import { POST as batchAccounts } from '@/app/api/v1/batch/accounts/route';
 import { POST as postRevenue } from '@/app/api/v1/revenue-changes/route';
 import { POST as postUsage } from '@/app/api/v1/usage/route';
 import { GET as openapi } from '@/app/api/v1/openapi.json/route';
+import { purgeIdempotencyKeys } from '@/lib/api/idempotency';
 import { revokeApiKey } from '@/lib/dal/api-keys';
 import { hit } from '@/lib/rate-limit';
 import { accountPageSchema, errorResponseSchema, usageResultSchema } from '@/lib/validation/api-responses';
@@ -108,6 +109,33 @@ describe('Idempotency-Key', () => {
     const stored = await db.select({ key: idempotencyKeys.key, status: idempotencyKeys.status }).from(idempotencyKeys).where(eq(idempotencyKeys.orgId, org.id));
     expect(stored).toEqual([{ key: 'acc-1', status: 200 }]);
     expectError(await call(batchAccounts, 'POST', '/accounts:batch', {}, { key: key.key, body: {}, headers: { 'idempotency-key': 'bad key with spaces' } }), 400, 'VALIDATION');
+  });
+});
+
+describe('Idempotency-Key expiry', () => {
+  it('after 24 hours a key is forgotten: the same key writes again; the purge deletes only expired keys', async () => {
+    const { org, key } = await orgWithKey();
+    const b = await orgWithKey();
+    await makeAccount(org.id, { externalId: 'e-1' });
+    const body = { items: [{ accountExternalId: 'e-1', userKey: 'u1', occurredAt: '2026-01-05T10:00:00Z' }] };
+    const headers = { 'idempotency-key': 'daily-1' };
+    expect((await call(postUsage, 'POST', '/usage', {}, { key: key.key, body, headers })).status).toBe(200);
+    const age = (hours: number, orgId: string) => db.update(idempotencyKeys).set({ createdAt: new Date(Date.now() - hours * 3_600_000) }).where(eq(idempotencyKeys.orgId, orgId));
+    await age(23, org.id);
+    expect((await call(postUsage, 'POST', '/usage', {}, { key: key.key, body, headers })).headers.get('idempotent-replayed')).toBe('true');
+    await age(25, org.id);
+    const again = await call(postUsage, 'POST', '/usage', {}, { key: key.key, body, headers });
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
+    expect((await db.select({ events: usageDaily.events }).from(usageDaily).where(eq(usageDaily.orgId, org.id)))).toEqual([{ events: 2 }]);
+
+    // org B: one expired key and one fresh one; org A's fresh record (just rewritten) stays
+    await makeAccount(b.org.id, { externalId: 'e-1' });
+    for (const k of ['old', 'new']) await call(postUsage, 'POST', '/usage', {}, { key: b.key.key, body, headers: { 'idempotency-key': k } });
+    await db.update(idempotencyKeys).set({ createdAt: new Date(Date.now() - 48 * 3_600_000) }).where(and(eq(idempotencyKeys.orgId, b.org.id), eq(idempotencyKeys.key, 'old')));
+    expect(await purgeIdempotencyKeys(db)).toBeGreaterThanOrEqual(1);
+    const left = await db.select({ orgId: idempotencyKeys.orgId, key: idempotencyKeys.key }).from(idempotencyKeys)
+      .where(sql`${idempotencyKeys.orgId} in (${org.id}, ${b.org.id})`).orderBy(idempotencyKeys.key);
+    expect(left).toEqual([{ orgId: org.id, key: 'daily-1' }, { orgId: b.org.id, key: 'new' }]);
   });
 });
 
