@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { LinkRow } from '@/lib/dal/surveys';
 import { formatDay, KIND_SHORT } from './labels';
 
-const DELIVERY: Record<string, string> = { outbox: 'Not emailed (copy the link)', sent: 'Emailed', failed: 'Email failed' };
+const DELIVERY: Record<string, string> = { outbox: 'Not emailed (copy the link)', queued: 'Email queued', sent: 'Emailed', failed: 'Email failed' };
 
 /**
  * Survey links to copy: each row names the stakeholder and holds `a[data-testid=survey-link]` with the relative

@@ -22,7 +22,7 @@ export function SendButton({ action, fields, count, surveyHref }: Props) {
     return (
       <Alert tone="success">
         Sent to {people(r.sent)} at {r.accounts === 1 ? '1 account' : `${r.accounts} accounts`}.
-        {r.emailed ? ` ${r.emailed} emailed.` : ''}{r.failed ? ` ${r.failed} emails failed.` : ''}
+        {r.queued ? ` ${r.queued === 1 ? 'Its email is' : `${r.queued.toLocaleString('en-US')} emails are`} being sent in the background; each link shows whether its email went out.` : ''}
         {r.outbox ? ` ${r.outbox} ${r.outbox === 1 ? 'link is' : 'links are'} waiting to be copied (no email server is set up).` : ''}{' '}
         <Link href={surveyHref} className="font-medium underline underline-offset-2">See the links on the survey page</Link>.
       </Alert>

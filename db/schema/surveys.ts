@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   foreignKey, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
@@ -50,9 +51,15 @@ export const surveyInvitations = pgTable(
     sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }),
     respondedAt: timestamp({ withTimezone: true }),
-    /** 'sent' by SMTP, 'outbox' when no SMTP is configured, 'failed' with the error in deliveryError */
+    /**
+     * 'queued' for the background sender (SMTP configured), then 'sent', or 'failed' after its last attempt with the
+     * error in deliveryError (a retry keeps the latest error while 'queued'); 'outbox' when no SMTP is configured
+     */
     delivery: text().notNull().default('outbox'),
     deliveryError: text(),
+    emailAttempts: integer().notNull().default(0),
+    /** when a queued email is next due (also the lease of an attempt in progress) */
+    nextEmailAt: timestamp({ withTimezone: true }),
     sentBy: uuid(),
   },
   (t) => [
@@ -66,6 +73,8 @@ export const surveyInvitations = pgTable(
     uniqueIndex('survey_invitations_one_per_stakeholder_uq').on(t.orgId, t.surveyId, t.stakeholderId),
     // a survey's links and counts
     index('survey_invitations_survey_idx').on(t.orgId, t.surveyId, t.sentAt),
+    // the background sender's due emails (lib/surveys/email-queue.ts)
+    index('survey_invitations_email_due_idx').on(t.orgId, t.nextEmailAt).where(sql`delivery = 'queued'`),
     // the org-wide cooldown: when was this person last asked
     index('survey_invitations_stakeholder_idx').on(t.orgId, t.stakeholderId, t.sentAt),
   ],

@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { db, queryRows, type Tx } from '@/db';
 import { accountEvents, surveyInvitations, type SurveyKind } from '@/db/schema';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError, notFound } from '@/lib/errors';
-import { publicUrl } from '@/lib/env';
-import { sendMail, smtpConfigured } from '@/lib/mail';
-import { surveyToken, surveyTokenHash } from '@/lib/surveys/token';
+import { smtpConfigured } from '@/lib/mail';
+import { kickSurveyEmails } from '@/lib/surveys/email-queue';
+import { surveyTokenHash } from '@/lib/surveys/token';
 import { parseInput } from '@/lib/validation/parse';
 import { sendTargetSchema, type SendTarget } from '@/lib/validation/surveys';
 import { recordAudit, userActor } from './audit';
@@ -100,17 +100,19 @@ export async function previewSend(ctx: TenantCtx, surveyId: string, target: unkn
   return { send: all.filter((r) => !r.skip), skipped: all.filter((r) => r.skip), sendCount, skipCounts, cooldownDays: num(survey.days) };
 }
 
-export type SendResult = { sent: number; accounts: number; emailed: number; failed: number; outbox: number };
+/** `queued`: links whose email the background sender will send (SMTP configured); `outbox`: links to copy (no SMTP). */
+export type SendResult = { sent: number; accounts: number; queued: number; outbox: number };
 
 type NewLink = { id: string; accountId: string; stakeholderId: string; email: string };
 
 /** Inserts the links, one account event per account and the audit entry, in the caller's transaction. */
-async function writeLinks(tx: Tx, ctx: TenantCtx, survey: { id: string; kind: SurveyKind; linkExpiryDays: number }, links: NewLink[], t: SendTarget) {
+async function writeLinks(tx: Tx, ctx: TenantCtx, survey: { id: string; kind: SurveyKind; linkExpiryDays: number }, links: NewLink[], t: SendTarget, email: boolean) {
   const expiresAt = sql`now() + make_interval(days => ${survey.linkExpiryDays})`;
   for (let i = 0; i < links.length; i += 1_000) {
     await tx.insert(surveyInvitations).values(links.slice(i, i + 1_000).map((l) => ({
       orgId: ctx.orgId, id: l.id, surveyId: survey.id, accountId: l.accountId, stakeholderId: l.stakeholderId, email: l.email,
-      tokenHash: surveyTokenHash(l.id), expiresAt, delivery: 'outbox', sentBy: ctx.userId,
+      tokenHash: surveyTokenHash(l.id), expiresAt, sentBy: ctx.userId,
+      ...(email ? { delivery: 'queued', nextEmailAt: sql`now()` } : { delivery: 'outbox' }),
     })));
   }
   const perAccount = new Map<string, number>();
@@ -129,55 +131,26 @@ async function writeLinks(tx: Tx, ctx: TenantCtx, survey: { id: string; kind: Su
 /**
  * Sends an open survey to the target (CSMs and up): one link per stakeholder who is not skipped, written in one
  * transaction with an account event per account and an audit entry; the org row is locked so two sends cannot both
- * pass the cooldown. After the commit the links are emailed when SMTP is configured; otherwise they wait in the outbox.
+ * pass the cooldown. With SMTP configured the links are queued for the background sender, which starts after the
+ * commit (lib/surveys/email-queue.ts); otherwise they wait in the outbox to be copied.
  * CONFLICT when the survey is not open or nobody is left to send to; a foreign survey or account is NOT_FOUND.
  */
 export async function sendSurvey(ctx: TenantCtx, surveyId: string, target: unknown): Promise<SendResult> {
   assertRole(ctx, 'csm');
   const t = await checkTarget(ctx, surveyId, target);
-  const { survey, links, accounts } = await db.transaction(async (tx) => {
+  const email = smtpConfigured();
+  const { links, accounts } = await db.transaction(async (tx) => {
     await tx.execute(sql`select 1 from organizations where id = ${ctx.orgId} for no key update`);
     const survey = await lockSurvey(tx, ctx, surveyId);
     if (survey.status !== 'open') throw new AppError('CONFLICT', survey.status === 'draft' ? 'Open the survey before sending it.' : 'This survey is closed. Reopen it to send more links.');
     const rows = await queryRows<Record<string, unknown>>(tx, sql`select * from (${classified(ctx, surveyId, t)}) c where c.skip is null`);
     if (rows.length === 0) throw new AppError('CONFLICT', 'Nobody to send to: everyone in this selection is skipped.');
     const links = rows.map((r) => ({ id: crypto.randomUUID(), accountId: String(r.account_id), stakeholderId: String(r.stakeholder_id), email: String(r.email).trim() }));
-    const accounts = await writeLinks(tx, ctx, survey, links, t);
-    return { survey, links, accounts };
+    const accounts = await writeLinks(tx, ctx, survey, links, t, email);
+    return { links, accounts };
   });
-  const mail = smtpConfigured() ? await emailLinks(ctx, survey, links) : { emailed: 0, failed: 0 };
-  return { sent: links.length, accounts, ...mail, outbox: links.length - mail.emailed - mail.failed };
-}
-
-/** The email of one link: the question, the link, when it expires, and the unsubscribe link. */
-export function surveyEmail(orgName: string, question: string, token: string, expiryDays: number) {
-  const origin = publicUrl().replace(/\/$/, '');
-  return {
-    subject: `${orgName} would like your feedback`,
-    text: `${question}\n\nAnswer here (one click, no sign-in): ${origin}/s/${token}\n\nThe link works for ${expiryDays} days.\n\n`
-      + `Don't want survey emails from ${orgName}? ${origin}/s/${token}/unsubscribe\n`,
-  };
-}
-
-async function emailLinks(ctx: TenantCtx, survey: { question: string; linkExpiryDays: number }, links: NewLink[]) {
-  const sent: string[] = [];
-  const failed: { id: string; error: string }[] = [];
-  for (const l of links) {
-    try {
-      await sendMail({ to: l.email, ...surveyEmail(ctx.orgName, survey.question, surveyToken(l.id), survey.linkExpiryDays) });
-      sent.push(l.id);
-    } catch (err) {
-      failed.push({ id: l.id, error: (err instanceof Error ? err.message : String(err)).slice(0, 300) });
-    }
-  }
-  const mine = (ids: string[]) => and(eq(surveyInvitations.orgId, ctx.orgId), inArray(surveyInvitations.id, ids));
-  if (sent.length) await db.update(surveyInvitations).set({ delivery: 'sent' }).where(mine(sent));
-  if (failed.length) {
-    await db.execute(sql`update survey_invitations i set delivery = 'failed', delivery_error = f.error
-      from json_to_recordset(${JSON.stringify(failed)}::json) as f(id uuid, error text)
-      where i.org_id = ${ctx.orgId} and i.id = f.id`);
-  }
-  return { emailed: sent.length, failed: failed.length };
+  if (email) await kickSurveyEmails();
+  return { sent: links.length, accounts, queued: email ? links.length : 0, outbox: email ? 0 : links.length };
 }
 
 /** The org's accounts that are not archived, by name, at most 1,000 (the send page's account picker). Any member. */

@@ -5,6 +5,7 @@ import { purgeIdempotencyKeys } from '@/lib/api/idempotency';
 import { env } from '@/lib/env';
 import { runHealthSweep } from './health-sweep';
 import { registerNotificationJobs } from './notifications';
+import { registerSurveyEmailJobs, startSurveyEmailSweep } from './survey-emails';
 import { startNotificationSweep } from '@/lib/notifications/queue';
 import { chooseRunner, type JobRunner } from './runner';
 
@@ -47,6 +48,7 @@ async function startBoss(url: string): Promise<PgBoss> {
   // a first sweep now rather than at the next quarter hour; one per minute across instances
   await boss.send(SWEEP, {}, { singletonKey: 'boot', singletonSeconds: 60 });
   await registerNotificationJobs(boss);
+  await registerSurveyEmailJobs(boss);
   return boss;
 }
 
@@ -64,6 +66,7 @@ export async function startJobs(): Promise<JobRunner> {
     jobs.timer = setInterval(tick, EVERY_MS);
     jobs.timer.unref(); // never keeps the process alive on its own
     startNotificationSweep();
+    startSurveyEmailSweep();
   }
   return runner;
 }

@@ -4,6 +4,7 @@ import { db } from '@/db';
 import { accountEvents, organizations, surveyInvitations } from '@/db/schema';
 import { previewSend, sendSurvey } from '@/lib/dal/survey-send';
 import { listOutbox, listSurveyLinks } from '@/lib/dal/surveys';
+import { drainSurveyEmails, MAX_EMAIL_ATTEMPTS, surveyEmailsIdle } from '@/lib/surveys/email-queue';
 import { surveyToken, surveyTokenHash } from '@/lib/surveys/token';
 import { auditEntries, expectAppError, makeAccount, makeOrg, makeStakeholder } from './fixtures';
 import { insertLink, insertSurvey } from './surveys-helpers';
@@ -104,7 +105,7 @@ describe('sending', () => {
   it('creates one hashed link per eligible stakeholder, an event per account and an audit entry', async () => {
     const { o, csm, account, p, survey, target } = await cast();
     const result = await sendSurvey(csm, survey.id, target);
-    expect(result).toEqual({ sent: 2, accounts: 1, emailed: 0, failed: 0, outbox: 2 });
+    expect(result).toEqual({ sent: 2, accounts: 1, queued: 0, outbox: 2 });
     const rows = await db.select().from(surveyInvitations).where(and(eq(surveyInvitations.orgId, o.org.id), eq(surveyInvitations.surveyId, survey.id)));
     const fresh = rows.filter((r) => r.stakeholderId === p.ok1.id || r.stakeholderId === p.ok2.id);
     expect(fresh).toHaveLength(2);
@@ -143,26 +144,56 @@ describe('sending', () => {
     expect(await db.select().from(surveyInvitations).where(eq(surveyInvitations.surveyId, draft.id))).toEqual([]);
   });
 
-  it('emails each link after the commit when SMTP is on, recording sent and failed', async () => {
+  it('queues each link\'s email when SMTP is on; the background sender records sent, retries a failure, then gives up', async () => {
     const { o, csm, account, survey } = await cast();
     mail.smtp = true;
     const other = await makeAccount(o.org.id, { name: 'Vandelay' });
     await makeStakeholder(o.org.id, other.id, { name: 'Art V', email: 'art@vandelay.example' });
     await makeStakeholder(o.org.id, other.id, { name: 'Bounce B', email: 'bounce@vandelay.example' });
     const result = await sendSurvey(csm, survey.id, { target: 'account', accountId: other.id });
-    expect(result).toEqual({ sent: 2, accounts: 1, emailed: 1, failed: 1, outbox: 0 });
-    const rows = await db.select().from(surveyInvitations).where(and(eq(surveyInvitations.surveyId, survey.id), eq(surveyInvitations.accountId, other.id)));
-    expect(rows.map((r) => [r.email, r.delivery, r.deliveryError]).sort()).toEqual([
-      ['art@vandelay.example', 'sent', null], ['bounce@vandelay.example', 'failed', '550 mailbox unavailable'],
-    ]);
+    expect(result).toEqual({ sent: 2, accounts: 1, queued: 2, outbox: 0 });
+    // nothing is sent inside the request: the links are queued
+    expect(mail.sent).toEqual([]);
+    const linksOf = () => db.select().from(surveyInvitations).where(and(eq(surveyInvitations.surveyId, survey.id), eq(surveyInvitations.accountId, other.id)));
+    expect((await linksOf()).map((r) => r.delivery)).toEqual(['queued', 'queued']);
+
+    await surveyEmailsIdle();
+    let rows = await linksOf();
     const art = rows.find((r) => r.email === 'art@vandelay.example')!;
+    expect(art).toMatchObject({ delivery: 'sent', deliveryError: null, emailAttempts: 1 });
+    expect(rows.find((r) => r.email === 'bounce@vandelay.example')).toMatchObject({ delivery: 'queued', deliveryError: '550 mailbox unavailable', emailAttempts: 1 });
     expect(mail.sent).toHaveLength(1);
     expect(mail.sent[0].text).toContain(`/s/${surveyToken(art.id)}\n`);
     expect(mail.sent[0].text).toContain(`/s/${surveyToken(art.id)}/unsubscribe`);
     expect(mail.sent[0].text).toContain('A nps question?');
+    // not due again before its backoff; then a second and a third attempt, after which it is failed for good
+    expect(await drainSurveyEmails()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    const later = (seconds: number) => new Date(Date.now() + seconds * 1000);
+    expect(await drainSurveyEmails({ now: later(61) })).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect(await drainSurveyEmails({ now: later(61 + 301) })).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    expect(await drainSurveyEmails({ now: later(3_600) })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    rows = await linksOf();
+    expect(rows.map((r) => [r.email, r.delivery, r.deliveryError, r.emailAttempts]).sort()).toEqual([
+      ['art@vandelay.example', 'sent', null, 1], ['bounce@vandelay.example', 'failed', '550 mailbox unavailable', MAX_EMAIL_ATTEMPTS],
+    ]);
+    expect(mail.sent).toHaveLength(1);
     // failed links stay on the outbox page to copy; sent ones do not
     expect((await listOutbox(csm)).rows.map((r) => r.stakeholderName)).toContain('Bounce B');
     expect((await listOutbox(csm)).rows.map((r) => r.stakeholderName)).not.toContain('Art V');
     expect(account.id).not.toBe(other.id);
+  });
+
+  it('two senders running at once send each queued email exactly once', async () => {
+    const o = await makeOrg();
+    const csm = await o.ctx('csm');
+    const acc = await makeAccount(o.org.id, { name: 'Globex' });
+    for (let i = 0; i < 25; i++) await makeStakeholder(o.org.id, acc.id, { name: `Person ${i}`, email: `p${i}@globex.example` });
+    const survey = await insertSurvey(o.org.id, 'nps');
+    mail.smtp = true;
+    expect((await sendSurvey(csm, survey.id, { target: 'account', accountId: acc.id })).queued).toBe(25);
+    await Promise.all([drainSurveyEmails(), drainSurveyEmails(), surveyEmailsIdle()]);
+    expect(mail.sent.map((m) => m.to).sort()).toEqual(Array.from({ length: 25 }, (_, i) => `p${i}@globex.example`).sort());
+    const rows = await db.select({ delivery: surveyInvitations.delivery }).from(surveyInvitations).where(eq(surveyInvitations.surveyId, survey.id));
+    expect(rows.every((r) => r.delivery === 'sent')).toBe(true);
   });
 });
