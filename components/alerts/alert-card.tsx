@@ -44,16 +44,16 @@ export function AlertCard({ alert: a, orgSlug, actions, members, tomorrow, showA
       </Heading>
       <p className="mt-1 text-sm text-gray-900">{a.reason}</p>
       <p className="mt-1 text-xs text-gray-700">
-        Opened {formatDate(a.openedAt)}
+        Opened {formatDate(a.openedDay)}
         {a.seenCount > 1 ? ` · seen again ${a.seenCount - 1} ${a.seenCount === 2 ? 'time' : 'times'}, last ${dateTime(a.lastSeenAt)}` : ''}
         {' · '}{a.assigneeName ? `assigned to ${a.assigneeName}` : 'unassigned'}
       </p>
       {a.status === 'snoozed' && a.snoozedUntil ? (
-        <p className="mt-1 text-xs text-amber-900">Snoozed until {formatDate(a.snoozedUntil)}{a.snoozedByName ? ` by ${a.snoozedByName}` : ''}: {a.snoozeReason}</p>
+        <p className="mt-1 text-xs text-amber-900">Snoozed until {formatDate(a.snoozedUntilDay)}{a.snoozedByName ? ` by ${a.snoozedByName}` : ''}: {a.snoozeReason}</p>
       ) : null}
       {a.status === 'resolved' ? (
         <p className="mt-1 text-xs text-gray-700">
-          Resolved {a.resolvedAt ? formatDate(a.resolvedAt) : ''} {a.resolvedBySystem ? `automatically: ${(a.resolution ?? 'Condition cleared').toLowerCase()}` : `by ${a.resolvedByName ?? 'a former member'}: ${a.resolution ?? ''}`}
+          Resolved {a.resolvedDay ? formatDate(a.resolvedDay) : ''} {a.resolvedBySystem ? `automatically: ${(a.resolution ?? 'Condition cleared').toLowerCase()}` : `by ${a.resolvedByName ?? 'a former member'}: ${a.resolution ?? ''}`}
         </p>
       ) : null}
       {actions && a.status !== 'resolved' ? (

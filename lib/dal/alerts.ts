@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { db } from '@/db';
 import { accounts, alerts, memberships, organizations, playbooks, users, type AlertStatus } from '@/db/schema';
 import { hasRole } from '@/lib/auth/roles';
@@ -23,7 +23,11 @@ const effectiveStatus = sql<AlertStatus>`(case when ${alerts.status} = 'snoozed'
 const statusOrder = sql`(case ${effectiveStatus} when 'open' then 0 when 'snoozed' then 1 else 2 end)`;
 const priorityOrder = sql`(case ${alerts.priority} when 'urgent' then 0 when 'high' then 1 when 'medium' then 2 else 3 end)`;
 
+// dates as the org's calendar days (a snooze "until Dec 1" starts at midnight in the org's timezone)
+const orgDay = (col: AnyPgColumn) => sql<string | null>`to_char(${col} at time zone ${organizations.timezone}, 'YYYY-MM-DD')`;
+
 const columns = {
+  openedDay: orgDay(alerts.openedAt), snoozedUntilDay: orgDay(alerts.snoozedUntil), resolvedDay: orgDay(alerts.resolvedAt),
   id: alerts.id, status: effectiveStatus, priority: alerts.priority, reason: alerts.reason,
   openedAt: alerts.openedAt, lastSeenAt: alerts.lastSeenAt, seenCount: alerts.seenCount,
   snoozedUntil: alerts.snoozedUntil, snoozeReason: alerts.snoozeReason, snoozedByName: snoozer.name,
@@ -35,6 +39,7 @@ const columns = {
 
 function selectAlerts(where: SQL | undefined) {
   return db.select(columns).from(alerts)
+    .innerJoin(organizations, eq(organizations.id, alerts.orgId))
     .innerJoin(accounts, and(eq(accounts.orgId, alerts.orgId), eq(accounts.id, alerts.accountId)))
     .innerJoin(playbooks, and(eq(playbooks.orgId, alerts.orgId), eq(playbooks.id, alerts.playbookId)))
     .leftJoin(assignee, eq(assignee.id, alerts.assigneeId))

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
-import { alerts, auditLog } from '@/db/schema';
+import { alerts, auditLog, organizations } from '@/db/schema';
 import { resolveAlertAction, snoozeAlertAction } from '@/lib/actions/alerts';
 import { assignAlert, countOpenAlerts, listAccountAlerts, listAlerts, resolveAlert, snoozeAlert } from '@/lib/dal/alerts';
 import { addDays, todayIn } from '@/lib/kpi/period';
@@ -68,6 +68,20 @@ describe('inbox', () => {
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.entityId, alertA.id)));
     expect(audit.map((x) => x.action).sort()).toEqual(['alert.assigned', 'alert.resolved']);
     await expectAppError(resolveAlert(csm, alertA.id, 'again'), 'CONFLICT');
+  });
+
+  it('shows dates as the org\'s calendar days: a snooze "until" a date in Tokyo is that date, not the UTC day before', async () => {
+    const { t, orgId, alertA } = await inbox();
+    await db.update(organizations).set({ timezone: 'Asia/Tokyo' }).where(eq(organizations.id, orgId));
+    const csm = await t.ctx('csm');
+    const until = addDays(todayIn('Asia/Tokyo'), 3);
+    await snoozeAlert(csm, alertA.id, { until, reason: 'QBR' });
+    const [row] = await db.select().from(alerts).where(eq(alerts.id, alertA.id));
+    // midnight in Tokyo is 15:00 UTC the day before
+    expect(row.snoozedUntil!.toISOString()).toBe(`${addDays(until, -1)}T15:00:00.000Z`);
+    const listed = (await listAlerts(csm, filters({ status: 'snoozed' }))).rows.find((r) => r.id === alertA.id)!;
+    expect(listed).toMatchObject({ snoozedUntilDay: until, resolvedDay: null });
+    expect(listed.openedDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('a viewer changes nothing; another org gets NOT_FOUND and sees none of them', async () => {
