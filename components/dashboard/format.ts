@@ -26,6 +26,7 @@ export function formatValue(value: number, unit: KpiUnit, currency: string): str
     case 'percent': return `${new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)}%`;
     case 'ratio': return new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
     case 'days': return `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 }).format(value)} days`;
+    case 'score': return new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
     default: return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 }).format(value);
   }
 }

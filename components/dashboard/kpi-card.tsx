@@ -25,8 +25,13 @@ function ChangeLine({ change, previousLabel }: { change: Change; previousLabel: 
   );
 }
 
-/** One KPI: its value (or "—" and why), the change vs the previous period, n, and the definition on demand. */
-export function KpiCard({ kpi, currency, change, previousLabel }: { kpi: Kpi; currency: string; change: Change; previousLabel: string }) {
+/**
+ * One KPI: its value (or "—" and why), the change vs the previous period, n, and the definition on demand. `nText`
+ * replaces the plain "n = 12 accounts" when n needs more words ("of 54 paying accounts").
+ */
+export function KpiCard({ kpi, currency, change, previousLabel, nText }: {
+  kpi: Kpi; currency: string; change: Change; previousLabel: string; nText?: string;
+}) {
   return (
     <article className="flex flex-col rounded-lg border border-gray-200 bg-white p-4 shadow-sm" aria-label={kpi.label}>
       <h3 className="text-sm font-medium text-gray-700">{kpi.label}</h3>
@@ -41,7 +46,7 @@ export function KpiCard({ kpi, currency, change, previousLabel }: { kpi: Kpi; cu
           <ChangeLine change={change} previousLabel={previousLabel} />
         </>
       )}
-      <p className="mt-2 text-xs text-gray-600">n = {kpi.n.toLocaleString('en-US')} {N_OF[kpi.nOf]}</p>
+      <p className="mt-2 text-xs text-gray-600">{nText ?? `n = ${kpi.n.toLocaleString('en-US')} ${N_OF[kpi.nOf]}`}</p>
       <details className="mt-1 text-xs text-gray-700">
         <summary className="cursor-pointer text-blue-800 underline-offset-2 hover:underline">How is this computed?</summary>
         <p className="mt-1">{kpi.definition}</p>

@@ -31,4 +31,13 @@ describe('compareKpi', () => {
     expect(compareKpi(k('ratio', 2.01), k('ratio', 2.02), 'USD').kind).toBe('flat');
     expect(compareKpi(k('percent', 90.01), k('percent', 90.02), 'USD').kind).toBe('flat');
   });
+
+  it('a health score (average) moves with one decimal against the period start; at-risk counts are bad when up', () => {
+    const start = 'the period start';
+    expect(compareKpi(k('score', 61.25), k('score', 58.75), 'USD', true, start)).toEqual({ kind: 'moved', direction: 'up', text: 'up 2.5', good: true });
+    expect(compareKpi(k('score', 61.24), k('score', 61.21), 'USD', true, start)).toEqual({ kind: 'flat', text: 'Unchanged vs the period start' });
+    expect(compareKpi(k('count', 4), k('count', 2), 'USD', false, start)).toEqual({ kind: 'moved', direction: 'up', text: 'up 2', good: false });
+    expect(compareKpi(k('score', 60), k('score', null, 'No daily score was stored.'), 'USD', true, start))
+      .toEqual({ kind: 'none', text: '—', reason: 'No comparison: the period start has no value. No daily score was stored.' });
+  });
 });

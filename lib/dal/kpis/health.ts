@@ -16,7 +16,7 @@ import { kpi, type Kpi, type KpiDefinition } from './types';
 const d = (label: string, unit: KpiDefinition['unit'], definition: string): KpiDefinition => ({ label, unit, nOf: 'accounts', definition });
 
 export const healthDefs = {
-  average: d('Average health', 'count',
+  average: d('Average health', 'score',
     'Mean of the current health scores (0–100) of the paying accounts that have a score; n counts those accounts. The change compares with the same mean at the period start, from each account’s latest daily score in the 30 days before it.'),
   atRisk: d('Accounts at risk', 'count',
     'Paying accounts whose current health band is red; n counts the paying accounts.'),

@@ -1,7 +1,10 @@
 // The shape every KPI result shares: the number, what it rests on, its definition, and why it is missing.
 
-/** money: integer minor units of the org's currency (ARPA and LTV unrounded); percent: 0–100 at full precision. */
-export type KpiUnit = 'money' | 'percent' | 'ratio' | 'count' | 'days';
+/**
+ * money: integer minor units of the org's currency (ARPA and LTV unrounded); percent: 0–100 at full precision;
+ * score: a 0–100 health score or an average of them (one decimal).
+ */
+export type KpiUnit = 'money' | 'percent' | 'ratio' | 'count' | 'days' | 'score';
 /** What `n` counts. */
 export type KpiBasis = 'accounts' | 'renewals' | 'tickets' | 'answers';
 
