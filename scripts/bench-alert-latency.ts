@@ -11,7 +11,6 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { and, eq, sql } from 'drizzle-orm';
 
-
 const { values: args } = parseArgs({ options: { runs: { type: 'string' } } });
 const RUNS = Number(args.runs ?? 20);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -23,6 +22,7 @@ async function main() {
   const { openEmbedded, openPostgres, useDatabase, queryRows } = await import('@/db');
   const { migrateDatabase } = await import('@/db/migrate');
   const { seedDemo } = await import('@/db/seed/demo');
+  const { churnedAccounts } = await import('@/lib/playbooks/inactive');
   const schema = await import('@/db/schema');
   const { surveyToken, surveyTokenHash } = await import('@/lib/surveys/token');
   const { POST } = await import('@/app/s/[token]/route');
@@ -41,7 +41,10 @@ async function main() {
     if (!playbook?.enabled) throw new Error('the demo org has no enabled detractor playbook');
     const people = await queryRows<{ id: string; account_id: string }>(db, sql`
       select distinct on (s.account_id) s.id, s.account_id from stakeholders s join accounts a on a.org_id = s.org_id and a.id = s.account_id
-      where s.org_id = ${org.id} and a.archived_at is null and s.left_at is null order by s.account_id, s.is_primary desc limit ${RUNS}`);
+      where s.org_id = ${org.id} and a.archived_at is null and s.left_at is null
+        -- churned accounts are not watched by playbooks (lib/playbooks/inactive.ts)
+        and a.id not in (${churnedAccounts(org.id, 'all', new Date().toISOString().slice(0, 10))})
+      order by s.account_id, s.is_primary desc limit ${RUNS}`);
     const [survey] = await db.insert(schema.surveys).values({
       orgId: org.id, kind: 'nps', name: 'Latency benchmark', status: 'open',
       question: `How likely are you to recommend ${org.name} to a friend or colleague?`, followUpQuestion: 'What is the main reason for your score?',

@@ -39,7 +39,9 @@ async function claim(now: Date): Promise<Claimed[]> {
       where i.delivery = 'queued' and i.next_email_at <= ${at}
       order by i.next_email_at limit ${BATCH} for update skip locked
     )
-    update survey_invitations i set email_attempts = i.email_attempts + 1, next_email_at = ${at} + make_interval(secs => ${LEASE_SECONDS})
+    update survey_invitations i set email_attempts = i.email_attempts + 1,
+      -- the lease runs on the clock, not on \`now\` (a long drain started earlier must not let others re-claim a row)
+      next_email_at = greatest(${at}, clock_timestamp()) + make_interval(secs => ${LEASE_SECONDS})
     from due, surveys s, organizations o
     where i.org_id = due.org_id and i.id = due.id and s.org_id = i.org_id and s.id = i.survey_id and o.id = i.org_id
     returning i.org_id, i.id, i.email, i.email_attempts as attempts, o.name as org_name, s.question, s.link_expiry_days as expiry_days`);
