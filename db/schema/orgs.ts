@@ -29,6 +29,8 @@ export const users = pgTable(
     name: text().notNull(),
     email: text().notNull(),
     passwordHash: text().notNull(),
+    /** sessions signed in before this instant are void (set by a password reset: every other device is signed out) */
+    sessionsValidFrom: timestamp({ withTimezone: true }),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_email_uq').on(sql`lower(${t.email})`)],

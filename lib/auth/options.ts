@@ -34,11 +34,15 @@ export function getAuthOptions(): NextAuthOptions {
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.uid = user.id;
+        // at sign-in only: the user and when they signed in (kept as the token is re-issued)
+        if (user) {
+          token.uid = user.id;
+          token.authAt = Date.now();
+        }
         return token;
       },
       session({ session, token }) {
-        if (session.user) (session.user as { id?: string }).id = token.uid as string;
+        if (session.user) Object.assign(session.user, { id: token.uid as string, authAt: token.authAt as number | undefined });
         return session;
       },
     },

@@ -30,7 +30,10 @@ export async function isResetTokenValid(token: string): Promise<boolean> {
   return Boolean(row);
 }
 
-/** Sets a new password with a reset token; the token is spent in the same transaction. */
+/**
+ * Sets a new password with a reset token; the token is spent in the same transaction, and every session signed in
+ * before now stops working (lib/auth/session.ts), so a reset also locks out whoever knew the old password.
+ */
 export async function resetPassword(token: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   const email = await db.transaction(async (tx) => {
@@ -40,7 +43,7 @@ export async function resetPassword(token: string, password: string): Promise<vo
       .where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, new Date())))
       .returning({ userId: passwordResets.userId });
     if (!row) throw new AppError('NOT_FOUND', 'This reset link is invalid, expired or already used. Ask for a new one.');
-    const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId)).returning({ email: users.email });
+    const [user] = await tx.update(users).set({ passwordHash, sessionsValidFrom: new Date() }).where(eq(users.id, row.userId)).returning({ email: users.email });
     // the new password makes every other outstanding link for this person useless
     await tx.update(passwordResets).set({ usedAt: new Date() }).where(and(eq(passwordResets.userId, row.userId), isNull(passwordResets.usedAt)));
     return user.email;
