@@ -30,6 +30,9 @@ test('a CSM opens Renewals, switches the window and records an outcome from the 
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await row.getByRole('button', { name: 'Record outcome' }).click();
   await row.getByLabel('Outcome', { exact: true }).selectOption('churned');
+  // a churned renewal is a churn: it asks why (the MRR goes to 0 at the due date) instead of the renewed ARR
+  await expect(row.getByLabel(/^Renewed ARR/)).toHaveCount(0);
+  await row.getByLabel(/^Churn reason/).selectOption('Budget cuts');
   await row.getByRole('button', { name: 'Save outcome' }).click();
   await expect(row.getByTestId('outcome')).toContainText('Churned');
   await expect(row.getByRole('button', { name: 'Record outcome' })).toHaveCount(0);

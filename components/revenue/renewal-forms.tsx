@@ -1,7 +1,9 @@
 'use client';
 
+import { useState } from 'react';
 import { SelectField, TextField } from '@/components/ui/field';
 import { InlineForm, type FormAction } from './inline-form';
+import { ChurnReasonFields } from './revenue-forms';
 
 const outcomeOptions = [
   { value: 'renewed', label: 'Renewed (same or more ARR)' },
@@ -11,17 +13,28 @@ const outcomeOptions = [
 
 type OutcomeProps = { accountId: string; renewalId: string; currency: string; arrDueText: string; action: FormAction };
 
-/** The outcome of the pending renewal; renewed and downgraded need the renewed ARR, churned none. */
+/**
+ * The outcome of the pending renewal; renewed and downgraded need the renewed ARR; churned needs the churn reason
+ * instead (the account's MRR goes to 0 at the due date).
+ */
 export function RecordOutcomeForm({ accountId, renewalId, currency, arrDueText, action }: OutcomeProps) {
+  const [churned, setChurned] = useState(false);
   return (
     <InlineForm title="Record outcome" submitLabel="Save outcome" doneMessage="Renewal outcome recorded." action={action} hidden={{ accountId, renewalId }}>
       {(errors) => (
         <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField label="Outcome" name="outcome" options={outcomeOptions} defaultValue="renewed" errors={errors.outcome} />
-          <TextField
-            label={`Renewed ARR (${currency})`} name="renewedArr" inputMode="decimal" autoComplete="off" errors={errors.renewedArr}
-            hint={`Per year. ${arrDueText} was due; leave empty when churned.`}
+          <SelectField
+            label="Outcome" name="outcome" options={outcomeOptions} defaultValue="renewed" errors={errors.outcome}
+            onChange={(e) => setChurned(e.currentTarget.value === 'churned')}
           />
+          {churned ? (
+            <ChurnReasonFields errors={errors} name="churnReason" label="Churn reason (MRR goes to 0 at the due date)" />
+          ) : (
+            <TextField
+              label={`Renewed ARR (${currency})`} name="renewedArr" inputMode="decimal" autoComplete="off" errors={errors.renewedArr}
+              hint={`Per year. ${arrDueText} was due.`}
+            />
+          )}
         </div>
       )}
     </InlineForm>

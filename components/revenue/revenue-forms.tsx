@@ -59,12 +59,21 @@ export function MarkChurnedForm({ accountId, today, action }: Omit<Base, 'curren
 }
 
 function ChurnFields({ errors, today }: { errors: FieldErrors; today: string }) {
-  const [other, setOther] = useState(false);
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <TextField label="Churn date" name="effectiveDate" type="date" defaultValue={today} required errors={errors.effectiveDate} />
+      <ChurnReasonFields errors={errors} name="reason" />
+    </div>
+  );
+}
+
+/** The churn reason: one of the list, or "Other…" with a text field (`otherReason`); for a two-column grid. */
+export function ChurnReasonFields({ errors, name, label = 'Reason' }: { errors: FieldErrors; name: string; label?: string }) {
+  const [other, setOther] = useState(false);
+  return (
+    <>
       <SelectField
-        label="Reason" name="reason" options={reasonOptions} defaultValue="" required errors={errors.reason}
+        label={label} name={name} options={reasonOptions} defaultValue="" required errors={errors[name]}
         onChange={(e) => setOther(e.currentTarget.value === 'other')}
       />
       {other ? (
@@ -72,6 +81,6 @@ function ChurnFields({ errors, today }: { errors: FieldErrors; today: string }) 
           <TextField label="Other reason" name="otherReason" maxLength={200} required autoFocus errors={errors.otherReason} />
         </div>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { majorUnitsSchema, optionalMajorUnitsSchema } from '@/lib/money';
 import { isoDateSchema } from '@/lib/validation/accounts';
 import { parseInput } from '@/lib/validation/parse';
 import { DECIDED_OUTCOMES } from '@/lib/validation/renewals';
+import { churnReasonField, otherReasonField, reasonOf, requireOtherReason } from '@/lib/validation/revenue';
 import { tenantAction } from './safe-action';
 
 // ARR is typed in major units of the org's currency, known only once the tenant is: parsed in the action.
@@ -30,7 +31,12 @@ const outcomeFormSchema = (currency: string) => z.object({
   renewalId: z.string(),
   outcome: z.enum(DECIDED_OUTCOMES, { message: 'Choose renewed, downgraded or churned.' }),
   renewedArr: optionalMajorUnitsSchema(currency),
-});
+  // shown only for "churned": an unanswered select is no reason (the DAL asks for one when churned)
+  churnReason: z.preprocess((v) => (v === '' ? undefined : v), churnReasonField.optional()),
+  otherReason: otherReasonField,
+})
+  .superRefine(requireOtherReason('churnReason'))
+  .transform(({ otherReason, ...v }) => ({ ...v, churnReason: v.churnReason === undefined ? undefined : reasonOf(v.churnReason, otherReason) }));
 
 /** Decides a pending renewal; any outcome but churned adds the next one 12 months later (in the DAL). */
 export const recordRenewalOutcomeAction = tenantAction(moneyForm, async (ctx, form) => {

@@ -8,7 +8,7 @@ import { markChurned, reactivate, recordRevenueChange } from '@/lib/dal/revenue'
 import { majorUnitsSchema } from '@/lib/money';
 import { isoDateSchema } from '@/lib/validation/accounts';
 import { parseInput } from '@/lib/validation/parse';
-import { CHURN_REASONS } from '@/lib/validation/revenue';
+import { churnReasonField, otherReasonField, reasonOf, requireOtherReason } from '@/lib/validation/revenue';
 import { tenantAction } from './safe-action';
 
 // The account page shows the MRR card and the timeline: both change with every revenue write.
@@ -42,20 +42,10 @@ export const reactivateAction = tenantAction(moneyForm, async (ctx, form) => {
   return { id };
 }, { minRole: 'csm' });
 
-/** The select's last option: the reason is then typed into `otherReason`. */
-const OTHER = 'other';
-
 const markChurnedFormSchema = z
-  .object({
-    accountId: z.string(),
-    effectiveDate: isoDateSchema,
-    reason: z.enum([...CHURN_REASONS, OTHER], { message: 'Choose why the account churned.' }),
-    otherReason: z.string().trim().max(200, { message: 'Keep the reason to 200 characters or fewer.' }).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.reason === OTHER && !v.otherReason) ctx.addIssue({ code: 'custom', path: ['otherReason'], message: 'Say why the account churned.' });
-  })
-  .transform((v) => ({ accountId: v.accountId, effectiveDate: v.effectiveDate, reason: v.reason === OTHER ? v.otherReason! : v.reason }));
+  .object({ accountId: z.string(), effectiveDate: isoDateSchema, reason: churnReasonField, otherReason: otherReasonField })
+  .superRefine(requireOtherReason('reason'))
+  .transform((v) => ({ accountId: v.accountId, effectiveDate: v.effectiveDate, reason: reasonOf(v.reason, v.otherReason) }));
 
 /** "Mark churned": the MRR goes to 0 on a date, with a reason from the list or typed. */
 export const markChurnedAction = tenantAction(markChurnedFormSchema, async (ctx, { accountId, ...input }) => {

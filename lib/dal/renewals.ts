@@ -15,6 +15,7 @@ import { assertAccountInOrg, lockAccount } from './account-lock';
 import { recordAudit, userActor } from './audit';
 import { recordEvent } from './events';
 import { assertId, assertRole } from './guard';
+import { churnAtRenewal } from './revenue';
 
 const fieldError = (field: string, message: string) => new AppError('VALIDATION', 'Check the highlighted fields.', { [field]: [message] });
 
@@ -75,7 +76,8 @@ function checkAgainstDue(outcome: 'renewed' | 'downgraded' | 'churned', renewedA
 
 /**
  * Records the outcome of a pending renewal of the org (CSMs and up): renewed (renewed ARR ≥ ARR due),
- * downgraded (renewed ARR < ARR due) or churned (0), ARR in minor units. Any outcome but churned
+ * downgraded (renewed ARR < ARR due) or churned (0, with the churn reason: the account's MRR goes to 0 at the due
+ * date unless it already is, see churnAtRenewal), ARR in minor units. Any outcome but churned
  * adds the next pending renewal 12 months after the due date with that ARR due; in every case the
  * account's next renewal date becomes its earliest pending due date (or null). One transaction with
  * a `renewal.decided` event and audit entry. A foreign renewal is NOT_FOUND; a decided one CONFLICT.
@@ -95,6 +97,8 @@ export async function recordRenewalOutcome(ctx: TenantCtx, renewalId: string, in
     checkAgainstDue(o.outcome, o.renewedArr, r.arrDue, account.currency);
 
     await tx.update(renewals).set({ outcome: o.outcome, renewedArr: o.renewedArr, decidedAt: sql`now()`, decidedBy: ctx.userId }).where(mine);
+    // a churned renewal is a churn: the MRR goes to 0 at the due date (DESIGN.md: churn is that revenue change)
+    if (o.outcome === 'churned') await churnAtRenewal(tx, ctx, r.accountId, account, r.dueDate, o.churnReason!);
     const next = o.outcome === 'churned' ? null : await insertPending(tx, ctx, r.accountId, sql`${r.dueDate}::date + interval '12 months'`, o.renewedArr);
     const nextRenewalDate = await syncNextRenewalDate(tx, ctx, r.accountId);
     const summary = renewalDecidedSummary({ dueDate: r.dueDate, outcome: o.outcome, arrDue: r.arrDue, renewedArr: o.renewedArr, currency: account.currency });

@@ -106,6 +106,25 @@ export async function markChurned(ctx: TenantCtx, accountId: string, input: { ef
 }
 
 /**
+ * The MRR-to-0 change a churned renewal means, dated the renewal's due date (the contract ends then), in the
+ * caller's transaction with the account locked: nothing when the MRR is already 0 on that date (the account was
+ * marked churned before); VALIDATION on the outcome when a revenue change is dated after the due date. Returns the
+ * change id, or null.
+ */
+export async function churnAtRenewal(
+  tx: Tx, ctx: TenantCtx, accountId: string, account: { currency: string; today: string }, dueDate: string, reason: string,
+): Promise<string | null> {
+  const at = await positionOf(tx, ctx, accountId, dueDate);
+  if (at.previousMrr === 0) return null;
+  if (at.laterDate) {
+    throw new AppError('VALIDATION', 'Check the highlighted fields.', {
+      outcome: [`A revenue change dated ${formatDate(at.laterDate)} is recorded after the due date: record the churn with "Mark churned" on the account instead.`],
+    });
+  }
+  return writeChange(tx, ctx, accountId, account, { effectiveDate: dueDate, mrr: 0, churnReason: reason }, at);
+}
+
+/**
  * "Reactivate" (CSMs and up): a change from 0 back to a positive MRR (minor units). CONFLICT unless
  * the account's MRR is 0 and it had a subscription before. Returns the change id.
  */

@@ -21,11 +21,22 @@ export const minorUnitsSchema = (min = 0, tooSmall = 'The amount cannot be negat
 /** Reasons the UI offers; any short text is accepted (the API sends the billing system's own). */
 export const CHURN_REASONS = ['Budget cuts', 'Moved to competitor', 'Acquired', 'Poor adoption', 'Missing features', 'Went out of business'] as const;
 
-const reasonSchema = z
+export const reasonSchema = z
   .string({ message: 'Give the churn reason.' })
   .trim()
   .min(1, { message: 'Give the churn reason.' })
   .max(200, { message: 'Keep the reason to 200 characters or fewer.' });
+
+/** The forms' churn-reason select: one of CHURN_REASONS, or OTHER_REASON with the reason typed into `otherReason`. */
+export const OTHER_REASON = 'other';
+export const churnReasonField = z.enum([...CHURN_REASONS, OTHER_REASON], { message: 'Choose why the account churned.' });
+export const otherReasonField = z.string().trim().max(200, { message: 'Keep the reason to 200 characters or fewer.' }).optional();
+/** superRefine: "Other…" needs the typed reason. */
+export const requireOtherReason = (field: string) => (v: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  if (v[field] === OTHER_REASON && !v.otherReason) ctx.addIssue({ code: 'custom', path: ['otherReason'], message: 'Say why the account churned.' });
+};
+/** The reason a form meant: the chosen one, or the typed one under "Other…". */
+export const reasonOf = (reason: string, other: string | undefined) => (reason === OTHER_REASON ? other ?? '' : reason);
 
 export const CHURN_REASON_REQUIRED = 'Give the churn reason: a change to 0 is a churn.';
 

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { accountEvents, accounts, auditLog, renewals } from '@/db/schema';
+import { accountEvents, accounts, auditLog, renewals, revenueChanges } from '@/db/schema';
 import { createRenewal, listAccountRenewals, recordRenewalOutcome } from '@/lib/dal/renewals';
+import { markChurned, recordRevenueChange } from '@/lib/dal/revenue';
 import { auditEntries, expectAppError, makeAccount, makeOrg } from './fixtures';
 
 async function setup() {
@@ -49,7 +50,8 @@ describe('recordRenewalOutcome', () => {
     const fields = async (input: Record<string, unknown>) => (await expectAppError(recordRenewalOutcome(csm, id, input as never), 'VALIDATION')).fieldErrors;
     expect(await fields({ outcome: 'renewed' })).toEqual({ renewedArr: ['Enter the renewed ARR (above 0).'] });
     expect(await fields({ outcome: 'downgraded', renewedArr: 0 })).toEqual({ renewedArr: ['Enter the renewed ARR (above 0).'] });
-    expect(await fields({ outcome: 'churned', renewedArr: 5 })).toEqual({ renewedArr: ['A churned renewal renews nothing: leave the ARR empty or 0.'] });
+    expect(await fields({ outcome: 'churned', renewedArr: 5, churnReason: 'Acquired' })).toEqual({ renewedArr: ['A churned renewal renews nothing: leave the ARR empty or 0.'] });
+    expect(await fields({ outcome: 'churned', churnReason: '  ' })).toEqual({ churnReason: ['Give the churn reason: the account\'s MRR goes to 0 at the due date.'] });
     expect(Object.keys((await fields({ outcome: 'pending', renewedArr: 5 }))!)).toEqual(['outcome']);
     expect(await fields({ outcome: 'downgraded', renewedArr: 1_200_000 })).toEqual({ renewedArr: ['A downgrade renews less than the $12,000.00 due; this is a renewal.'] });
     expect(await fields({ outcome: 'renewed', renewedArr: 1_199_999 })).toEqual({ renewedArr: ['A renewal keeps at least the $12,000.00 due; this is a downgrade.'] });
@@ -69,7 +71,7 @@ describe('recordRenewalOutcome', () => {
     expect(event.summary).toBe('Renewal due Feb 29, 2024 renewed: ARR $12,000.00 → $13,200.00');
     expect(event.data).toMatchObject({ nextRenewalId, nextRenewalDate: { from: '2024-02-29', to: '2025-02-28' } });
     expect((await auditEntries(org.id, 'renewal.decided'))[0]).toMatchObject({ entityId: id, after: { outcome: 'renewed', nextRenewalDate: '2025-02-28' } });
-    await expectAppError(recordRenewalOutcome(csm, id, { outcome: 'churned' }), 'CONFLICT');
+    await expectAppError(recordRenewalOutcome(csm, id, { outcome: 'churned', churnReason: 'Budget cuts' }), 'CONFLICT');
   });
 
   it('downgraded renews less; churned creates nothing and leaves next_renewal_date null', async () => {
@@ -77,7 +79,7 @@ describe('recordRenewalOutcome', () => {
     const first = await createRenewal(csm, account.id, { dueDate: '2025-03-01', arrDue: 1_200_000 });
     const { nextRenewalId } = await recordRenewalOutcome(csm, first, { outcome: 'downgraded', renewedArr: 900_000 });
     expect(await pendingOf(org.id, account.id)).toEqual([{ dueDate: '2026-03-01', arrDue: 900_000 }]);
-    expect(await recordRenewalOutcome(csm, nextRenewalId!, { outcome: 'churned', renewedArr: '' })).toEqual({ nextRenewalId: null });
+    expect(await recordRenewalOutcome(csm, nextRenewalId!, { outcome: 'churned', renewedArr: '', churnReason: 'Budget cuts' })).toEqual({ nextRenewalId: null });
     expect(await pendingOf(org.id, account.id)).toEqual([]);
     expect(await nextRenewalDate(org.id, account.id)).toBeNull();
     const { rows, total } = await listAccountRenewals(csm, account.id);
@@ -88,6 +90,35 @@ describe('recordRenewalOutcome', () => {
     ]);
     const summaries = (await db.select().from(accountEvents).where(and(eq(accountEvents.orgId, org.id), eq(accountEvents.kind, 'renewal.decided'))).orderBy(accountEvents.occurredAt)).map((e) => e.summary);
     expect(summaries).toEqual(['Renewal due Mar 1, 2025 downgraded: ARR $12,000.00 → $9,000.00', 'Renewal due Mar 1, 2026 churned: ARR $9,000.00 lost']);
+  });
+
+  it('churned is a churn: the MRR goes to 0 at the due date with the reason, unless it already is; never before a later change', async () => {
+    const { csm, account, org } = await setup();
+    await recordRevenueChange(csm, account.id, { effectiveDate: '2024-03-01', mrr: 100_000 });
+    const id = await createRenewal(csm, account.id, { dueDate: '2025-03-01', arrDue: 1_200_000 });
+    await recordRenewalOutcome(csm, id, { outcome: 'churned', churnReason: 'Moved to competitor' });
+    const changes = await db.select({ date: revenueChanges.effectiveDate, mrr: revenueChanges.mrr, reason: revenueChanges.churnReason })
+      .from(revenueChanges).where(and(eq(revenueChanges.orgId, org.id), eq(revenueChanges.accountId, account.id))).orderBy(revenueChanges.effectiveDate);
+    expect(changes).toEqual([{ date: '2024-03-01', mrr: 100_000, reason: null }, { date: '2025-03-01', mrr: 0, reason: 'Moved to competitor' }]);
+    const kinds = (await db.select({ kind: accountEvents.kind }).from(accountEvents).where(and(eq(accountEvents.orgId, org.id), eq(accountEvents.accountId, account.id)))).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['revenue.churned', 'renewal.decided']));
+
+    // already churned by hand before the due date: no second change
+    const second = await makeAccount(csm);
+    await recordRevenueChange(csm, second.id, { effectiveDate: '2024-01-01', mrr: 50_000 });
+    await markChurned(csm, second.id, { effectiveDate: '2025-01-15', reason: 'Budget cuts' });
+    const r2 = await createRenewal(csm, second.id, { dueDate: '2025-02-01', arrDue: 600_000 });
+    await recordRenewalOutcome(csm, r2, { outcome: 'churned', churnReason: 'Budget cuts' });
+    expect(await db.$count(revenueChanges, and(eq(revenueChanges.orgId, org.id), eq(revenueChanges.accountId, second.id)))).toBe(2);
+
+    // a change dated after the due date: refused next to the outcome, nothing written
+    const third = await makeAccount(csm);
+    await recordRevenueChange(csm, third.id, { effectiveDate: '2025-06-01', mrr: 70_000 });
+    const r3 = await createRenewal(csm, third.id, { dueDate: '2025-05-01', arrDue: 840_000 });
+    await recordRevenueChange(csm, third.id, { effectiveDate: '2024-01-01', mrr: 60_000 });
+    const err = await expectAppError(recordRenewalOutcome(csm, r3, { outcome: 'churned', churnReason: 'Acquired' }), 'VALIDATION');
+    expect(err.fieldErrors?.outcome?.[0]).toMatch(/^A revenue change dated Jun 1, 2025 is recorded after the due date/);
+    expect((await pendingOf(org.id, third.id))).toHaveLength(1);
   });
 
   it('keeps an existing pending renewal on the next due date instead of duplicating it', async () => {
@@ -116,8 +147,8 @@ describe('renewal tenancy and roles', () => {
     const b = await makeOrg();
     const bOwner = await b.ctx('owner');
     await expectAppError(createRenewal(bOwner, a.account.id, { dueDate: '2026-04-01', arrDue: 1 }), 'NOT_FOUND');
-    await expectAppError(recordRenewalOutcome(bOwner, id, { outcome: 'churned' }), 'NOT_FOUND');
-    await expectAppError(recordRenewalOutcome(bOwner, 'junk', { outcome: 'churned' }), 'NOT_FOUND');
+    await expectAppError(recordRenewalOutcome(bOwner, id, { outcome: 'churned', churnReason: 'Budget cuts' }), 'NOT_FOUND');
+    await expectAppError(recordRenewalOutcome(bOwner, 'junk', { outcome: 'churned', churnReason: 'Budget cuts' }), 'NOT_FOUND');
     await expectAppError(listAccountRenewals(bOwner, a.account.id), 'NOT_FOUND');
     expect(await db.select().from(renewals).where(eq(renewals.orgId, a.org.id))).toEqual(before);
     expect(await nextRenewalDate(a.org.id, a.account.id)).toBe('2026-03-01');

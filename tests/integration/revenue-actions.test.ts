@@ -145,8 +145,11 @@ describe('renewal actions', () => {
     expect(acc.next).toBe('2027-03-31');
     expect(await decide({ outcome: 'renewed', renewedArr: '12,600.00' })).toMatchObject({ ok: false, code: 'CONFLICT', message: 'This renewal was already decided (renewed).' });
 
-    // churned with the ARR left empty: nothing follows
-    expect(await recordRenewalOutcomeAction(slug, null, form({ accountId: account.id, renewalId: next[0].id, outcome: 'churned', renewedArr: '' }))).toMatchObject({ ok: true, data: { nextRenewalId: null } });
+    // churned: the reason is asked for (next to its field; "Other…" needs the typed one), the ARR left empty; nothing follows
+    const churn = (fields: Record<string, string>) => recordRenewalOutcomeAction(slug, null, form({ accountId: account.id, renewalId: next[0].id, outcome: 'churned', renewedArr: '', ...fields }));
+    expect(await churn({ churnReason: '' })).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { churnReason: [expect.stringMatching(/^Give the churn reason/)] } });
+    expect(await churn({ churnReason: 'other', otherReason: '' })).toMatchObject({ ok: false, fieldErrors: { otherReason: ['Say why the account churned.'] } });
+    expect(await churn({ churnReason: 'other', otherReason: 'Merged with a customer' })).toMatchObject({ ok: true, data: { nextRenewalId: null } });
     expect(await pendingOf(org.id, account.id)).toEqual([]);
   });
 
@@ -156,11 +159,11 @@ describe('renewal actions', () => {
     const renewalId = (created as { data: { id: string } }).data.id;
     signIn(users.viewer);
     expect(await createRenewalAction(slug, null, form({ accountId: account.id, dueDate: '2026-07-01', arrDue: '100' }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await recordRenewalOutcomeAction(slug, null, form({ accountId: account.id, renewalId, outcome: 'churned' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await recordRenewalOutcomeAction(slug, null, form({ accountId: account.id, renewalId, outcome: 'churned', churnReason: 'Budget cuts' }))).toMatchObject({ code: 'FORBIDDEN' });
     const b = await makeOrg();
     signIn(b.users.csm);
     expect(await createRenewalAction(b.org.slug, null, form({ accountId: account.id, dueDate: '2026-07-01', arrDue: '100' }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await recordRenewalOutcomeAction(b.org.slug, null, form({ accountId: account.id, renewalId, outcome: 'churned' }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await recordRenewalOutcomeAction(b.org.slug, null, form({ accountId: account.id, renewalId, outcome: 'churned', churnReason: 'Budget cuts' }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(await pendingOf(org.id, account.id)).toEqual([{ id: renewalId, dueDate: '2026-06-01', arrDue: 10_000 }]);
   });
 });
