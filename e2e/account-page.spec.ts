@@ -37,6 +37,22 @@ test('a CSM adds a champion, logs a contact, writes a note and marks the champio
   await expect(timeline.getByText('They plan to add 20 seats in Q3.').first()).toBeVisible();
   await expect(page.getByLabel('Note')).toHaveValue('');
 
+  // the note is corrected in place (any CSM may: teams cover for each other), then deleted after a confirm
+  const firstLine = note.split('\n')[0];
+  const entry = timeline.getByRole('listitem').filter({ hasText: firstLine });
+  await entry.getByRole('button', { name: /^Edit/ }).click();
+  const editor = entry.getByRole('form', { name: 'Edit note' });
+  await editor.getByLabel('Note').fill('');
+  await editor.getByRole('button', { name: 'Save note' }).click();
+  await expect(editor.getByText('Write the note.')).toBeVisible();
+  await editor.getByLabel('Note').fill(`${firstLine}\nThey plan to add 25 seats in Q3.`);
+  await editor.getByRole('button', { name: 'Save note' }).click();
+  await expect(entry).toContainText('They plan to add 25 seats in Q3.');
+  await expect(entry).toContainText('edited');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await entry.getByRole('button', { name: /^Delete/ }).click();
+  await expect(timeline.getByText(firstLine)).toHaveCount(0);
+
   await person.getByRole('button', { name: 'Left the company' }).click();
   const warning = page.getByText('Warning: champion left.').locator('..');
   await expect(warning).toContainText(`${name} left today`);
@@ -51,6 +67,7 @@ test('a CSM adds a champion, logs a contact, writes a note and marks the champio
   await expect(page.getByRole('list', { name: 'Timeline' })).toContainText(`Logged contact with ${name}`);
   await expect(page.getByRole('button', { name: 'Add stakeholder' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add note' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Edit note/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Log contact' })).toHaveCount(0);
   await expect(page.getByLabel('Note')).toHaveCount(0);
 });

@@ -6,6 +6,7 @@ import type { ActorType } from '@/db/schema';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AUDIT_PAGE_SIZE, type AuditFilters } from '@/lib/validation/audit';
 import { assertRole } from './guard';
+import { actorIsUser } from './actor';
 
 export type Actor = { type: ActorType; id: string | null };
 
@@ -95,8 +96,7 @@ export async function listAuditEntries(ctx: TenantCtx, filters: AuditFilters): P
         action: page.action, entityType: page.entityType, entityId: page.entityId, before: page.before, after: page.after,
       })
       .from(page)
-      // actor_id is text (it can name an API key too), so compare it with the user id as text
-      .leftJoin(users, and(eq(page.actorType, 'user'), eq(sql`${users.id}::text`, page.actorId)))
+      .leftJoin(users, actorIsUser(page.actorType, page.actorId))
       .orderBy(desc(page.createdAt), desc(page.id)),
     db.select({ total: count() }).from(auditLog).where(where),
   ]);

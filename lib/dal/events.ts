@@ -5,6 +5,7 @@ import { accountEvents, users } from '@/db/schema';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { labelOf } from '@/lib/format';
 import { assertId } from './guard';
+import { actorIsUser } from './actor';
 
 /** A timeline summary is one line; longer text lives in the event's data. */
 export const SUMMARY_MAX = 200;
@@ -72,12 +73,14 @@ export async function listAccountEvents(ctx: TenantCtx, accountId: string, limit
       actorName: users.name,
       summary: accountEvents.summary,
       body: sql<string | null>`${accountEvents.data}->>'body'`,
+      // a note's own date, and when it was last edited (by whom: data.editedBy, shown as "edited")
+      noteDate: sql<string | null>`${accountEvents.data}->>'date'`,
+      editedAt: sql<string | null>`${accountEvents.data}->>'editedAt'`,
       changedFrom: sql<Record<string, unknown> | null>`case when jsonb_typeof(${accountEvents.data}->'before') = 'object' then ${accountEvents.data}->'before' end`,
       changedTo: sql<Record<string, unknown> | null>`case when jsonb_typeof(${accountEvents.data}->'after') = 'object' then ${accountEvents.data}->'after' end`,
     })
     .from(accountEvents)
-    // actor_id is text (it can name an API key too), so compare it with the user id as text
-    .leftJoin(users, and(eq(accountEvents.actorType, 'user'), eq(sql`${users.id}::text`, accountEvents.actorId)))
+    .leftJoin(users, actorIsUser(accountEvents.actorType, accountEvents.actorId))
     .where(and(mine, after))
     .orderBy(desc(accountEvents.occurredAt), desc(accountEvents.id))
     .limit(limit + 1);

@@ -18,6 +18,7 @@ import { assertAccountInOrg, lockAccount } from './account-lock';
 import { recordAudit, userActor } from './audit';
 import { recordEvent } from './events';
 import { assertId, assertRole } from './guard';
+import { actorIsUser } from './actor';
 
 type Position = { previousMrr: number; hadEarlier: boolean; laterDate: string | null };
 
@@ -192,7 +193,7 @@ export async function getAccountMrrHistory(ctx: TenantCtx, accountId: string, pa
         currency: seq.currency, movement, churnReason: seq.churnReason, recordedAt: seq.recordedAt, actorType: seq.actorType, actorName: users.name,
       })
       .from(seq)
-      .leftJoin(users, and(eq(seq.actorType, 'user'), eq(sql`${users.id}::text`, seq.actorId)))
+      .leftJoin(users, actorIsUser(seq.actorType, seq.actorId))
       .orderBy(desc(seq.effectiveDate), desc(seq.recordedAt), desc(seq.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),

@@ -3,9 +3,9 @@ import { revalidatePath } from 'next/cache';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, queryRows } from '@/db';
 import { accountEvents, organizations } from '@/db/schema';
-import { addNoteAction } from '@/lib/actions/notes';
+import { addNoteAction, deleteNoteAction, editNoteAction } from '@/lib/actions/notes';
 import { listAccountEvents } from '@/lib/dal/events';
-import { createNote, orgToday } from '@/lib/dal/notes';
+import { createNote, deleteNote, orgToday, updateNote } from '@/lib/dal/notes';
 import { auditEntries, expectAppError, makeAccount, makeOrg } from './fixtures';
 import { form, signIn } from './session';
 
@@ -126,5 +126,69 @@ describe('timeline', () => {
     expect(await listAccountEvents(bOwner, account.id, 10)).toEqual({ events: [], hasMore: false });
     expect(await listAccountEvents(bOwner, account.id, 10, first.events[1].id)).toEqual({ events: [], hasMore: false });
     await expectAppError(listAccountEvents(csm, account.id, 10, 'junk'), 'NOT_FOUND');
+  });
+});
+
+describe('editing and deleting notes', () => {
+  it('a CSM edits another member\'s note: text, summary and date change, shown as edited, audited with before and after', async () => {
+    const { t, account } = await setup();
+    const owner = await t.ctx('owner');
+    const id = await createNote(owner, account.id, { body: 'Call with Jane', date: '2025-03-01' });
+    // the CSM covers for a teammate
+    const result = await editNoteAction(t.org.slug, null, form({ noteId: id, body: 'Call with Jane Doe\r\nShe is the new champion.', date: '2025-03-03' }));
+    expect(result).toMatchObject({ ok: true, data: { id } });
+    const [note] = await notesOf(t.org.id, account.id);
+    expect(note).toMatchObject({
+      id, summary: 'Call with Jane Doe', actorId: t.users.owner.id,
+      data: { body: 'Call with Jane Doe\nShe is the new champion.', date: '2025-03-03', editedBy: t.users.csm.id },
+    });
+    expect(note.occurredAt.toISOString()).toBe('2025-03-03T12:00:00.000Z');
+    expect(await auditEntries(t.org.id, 'note.updated')).toMatchObject([{
+      entityId: id, actorId: t.users.csm.id, before: { body: 'Call with Jane', date: '2025-03-01' }, after: { accountId: account.id, body: 'Call with Jane Doe\nShe is the new champion.', date: '2025-03-03' },
+    }]);
+    const [listed] = (await listAccountEvents(owner, account.id)).events;
+    expect(listed).toMatchObject({ id, noteDate: '2025-03-03', body: 'Call with Jane Doe\nShe is the new champion.' });
+    expect(listed.editedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(revalidatePath).toHaveBeenCalledWith(`/${t.org.slug}/accounts/${account.id}`);
+  });
+
+  it('answers field errors and keeps the note: empty text, a future date, a bad id', async () => {
+    const { t, csm, account } = await setup();
+    const id = await createNote(csm, account.id, { body: 'Keep me', date: '2025-03-01' });
+    expect(await editNoteAction(t.org.slug, null, form({ noteId: id, body: '   ', date: '2025-03-01' }))).toMatchObject({ ok: false, fieldErrors: { body: ['Write the note.'] } });
+    const tomorrow = shift(await orgToday(csm), 1);
+    expect(await editNoteAction(t.org.slug, null, form({ noteId: id, body: 'Later', date: tomorrow }))).toMatchObject({
+      ok: false, code: 'VALIDATION', fieldErrors: { date: [expect.stringMatching(/^The date cannot be in the future/)] },
+    });
+    expect(await editNoteAction(t.org.slug, null, form({ noteId: 'nope', body: 'x', date: '2025-03-01' }))).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect((await notesOf(t.org.id, account.id)).map((n) => n.data)).toEqual([{ body: 'Keep me', date: '2025-03-01' }]);
+  });
+
+  it('deletes a note with an audit entry that keeps its text; only notes can be deleted this way', async () => {
+    const { t, csm, account } = await setup();
+    const id = await createNote(csm, account.id, { body: 'Wrong account, sorry', date: '2025-03-01' });
+    expect(await deleteNoteAction(t.org.slug, null, form({ noteId: id }))).toMatchObject({ ok: true });
+    expect(await notesOf(t.org.id, account.id)).toEqual([]);
+    expect(await auditEntries(t.org.id, 'note.deleted')).toMatchObject([{ entityId: id, before: { accountId: account.id, body: 'Wrong account, sorry' } }]);
+    // an account event that is not a note (here: the account's creation) is not a note
+    const [other] = await db.select({ id: accountEvents.id }).from(accountEvents).where(and(eq(accountEvents.orgId, t.org.id), eq(accountEvents.accountId, account.id))).limit(1);
+    if (other) await expectAppError(deleteNote(csm, other.id), 'NOT_FOUND');
+    await expectAppError(deleteNote(csm, id), 'NOT_FOUND');
+  });
+
+  it('a viewer can do neither; another org gets NOT_FOUND and the note is unchanged', async () => {
+    const { t, csm, account } = await setup();
+    const id = await createNote(csm, account.id, { body: 'Ours', date: '2025-03-01' });
+    signIn(t.users.viewer);
+    expect(await editNoteAction(t.org.slug, null, form({ noteId: id, body: 'Theirs', date: '2025-03-01' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await deleteNoteAction(t.org.slug, null, form({ noteId: id }))).toMatchObject({ code: 'FORBIDDEN' });
+    const b = await makeOrg();
+    const bCsm = await b.ctx('csm');
+    await expectAppError(updateNote(bCsm, id, { body: 'Theirs', date: '2025-03-01' }), 'NOT_FOUND');
+    await expectAppError(deleteNote(bCsm, id), 'NOT_FOUND');
+    signIn(b.users.csm);
+    expect(await deleteNoteAction(b.org.slug, null, form({ noteId: id }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await notesOf(t.org.id, account.id)).map((n) => n.data)).toEqual([{ body: 'Ours', date: '2025-03-01' }]);
+    expect(await auditEntries(b.org.id, 'note.deleted')).toEqual([]);
   });
 });

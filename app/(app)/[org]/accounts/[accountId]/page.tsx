@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { AddStakeholder } from '@/components/stakeholders/add-stakeholder';
 import { Card } from '@/components/ui/card';
-import { addNoteAction } from '@/lib/actions/notes';
+import { addNoteAction, deleteNoteAction, editNoteAction } from '@/lib/actions/notes';
 import {
   createStakeholderAction, deleteStakeholderAction, logContactAction, markBackAction, markLeftAction, updateStakeholderAction,
 } from '@/lib/actions/stakeholders';
@@ -79,6 +79,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
               page={timeline}
               olderHref={timeline.hasMore && last ? `${here}?before=${last.id}#timeline` : null}
               newestHref={before ? `${here}#timeline` : null}
+              noteActions={canEdit ? { edit: editNoteAction.bind(null, slug), remove: deleteNoteAction.bind(null, slug) } : undefined}
+              today={today ?? undefined}
             />
           </section>
         </div>

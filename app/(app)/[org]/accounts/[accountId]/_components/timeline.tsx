@@ -1,14 +1,19 @@
 import Link from 'next/link';
+import { NoteActions, type NoteActionSet } from '@/components/notes/note-actions';
 import { describeChanges, type TimelinePage } from '@/lib/dal/events';
 import { formatDate } from '@/lib/format';
 
-type Props = { page: TimelinePage; olderHref: string | null; newestHref: string | null };
+type Props = {
+  page: TimelinePage; olderHref: string | null; newestHref: string | null;
+  /** CSMs and up: edit and delete notes */
+  noteActions?: NoteActionSet; today?: string;
+};
 
 const actorOf = (e: TimelinePage['events'][number]) =>
   e.actorName ?? (e.actorType === 'api_key' ? 'API' : e.actorType === 'system' ? 'System' : 'Former member');
 
 /** The account's history, newest first; notes in full; "older" pages by keyset in SQL. */
-export function Timeline({ page, olderHref, newestHref }: Props) {
+export function Timeline({ page, olderHref, newestHref, noteActions, today }: Props) {
   if (page.events.length === 0) {
     return <p className="text-sm text-gray-700">{newestHref ? 'No older events.' : 'Nothing has happened on this account yet.'}</p>;
   }
@@ -30,8 +35,12 @@ export function Timeline({ page, olderHref, newestHref }: Props) {
               <details className="text-xs text-gray-700"><summary className="cursor-pointer">All changes</summary>{describeChanges(e.changedFrom, e.changedTo)}</details>
             ) : null}
             <p className="text-xs text-gray-600">
-              <time dateTime={e.occurredAt.toISOString()}>{formatDate(e.occurredAt)}</time> · {actorOf(e)}
+              <time dateTime={e.occurredAt.toISOString()}>{formatDate(e.noteDate ?? e.occurredAt)}</time> · {actorOf(e)}
+              {e.kind === 'note' && e.editedAt ? <> · edited {formatDate(e.editedAt)}</> : null}
             </p>
+            {e.kind === 'note' && e.body && noteActions && today ? (
+              <NoteActions noteId={e.id} body={e.body} date={e.noteDate ?? today} today={today} actions={noteActions} />
+            ) : null}
           </li>
         ))}
       </ol>
