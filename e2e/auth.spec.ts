@@ -45,3 +45,27 @@ test('sign-up creates an org the new user owns; sign-out ends the session', asyn
   await page.goto(`/globex-${id}`);
   await expect(page).toHaveURL(/\/login/);
 });
+
+test('the owner deletes a whole organization after typing its address; its pages are gone', async ({ page }) => {
+  const id = unique();
+  await page.goto('/signup');
+  await page.getByLabel('Your name').fill('Erin Owner');
+  await page.getByLabel('Email').fill(`erin-${id}@example.test`);
+  await page.getByLabel('Password').fill('a-long-password');
+  await page.getByLabel('Company name').fill(`Initrode ${id}`);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  const slug = `initrode-${id}`;
+  await expect(page).toHaveURL(new RegExp(`/${slug}$`));
+
+  await page.goto(`/${slug}/settings`);
+  const danger = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Delete this organization' }) });
+  await danger.getByLabel(`Type ${slug} to confirm`).fill('demo');
+  await danger.getByRole('button', { name: 'Delete organization' }).click();
+  await expect(danger.getByText(`Type ${slug} to confirm.`)).toBeVisible();
+  await danger.getByLabel(`Type ${slug} to confirm`).fill(slug);
+  await danger.getByRole('button', { name: 'Delete organization' }).click();
+  // the owner now belongs to no org: home sends them to create one
+  await expect(page).toHaveURL(/\/signup$/);
+  const gone = await page.goto(`/${slug}`);
+  expect(gone?.status()).toBe(404);
+});

@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { updateOrgSettings } from '@/lib/dal/orgs';
-import { updateOrgSettingsSchema } from '@/lib/validation/orgs';
+import { deleteOrganization, updateOrgSettings } from '@/lib/dal/orgs';
+import { deleteOrgSchema, updateOrgSettingsSchema } from '@/lib/validation/orgs';
 import { tenantAction } from './safe-action';
 
 /** Saves the org settings; returns the slug so the form can move to the new URL after a change. */
@@ -12,3 +12,9 @@ export const updateOrgSettingsAction = tenantAction(updateOrgSettingsSchema, asy
   revalidatePath(`/${result.slug}`, 'layout');
   return result;
 }, { minRole: 'admin' });
+
+/** Deletes the org and everything in it (owners); the form then leaves for the user's next org. */
+export const deleteOrgAction = tenantAction(deleteOrgSchema, async (ctx, { confirmSlug }) => {
+  await deleteOrganization(ctx, confirmSlug);
+  return { deleted: ctx.orgSlug };
+}, { minRole: 'owner' });

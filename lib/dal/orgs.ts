@@ -99,3 +99,18 @@ export async function updateOrgSettings(ctx: TenantCtx, input: OrgSettingsInput)
     throw err;
   }
 }
+
+/**
+ * Deletes the caller's org and everything in it (owners only, DESIGN.md): every tenant table cascades from the org
+ * row, so one statement removes it all in one transaction. The typed address must be the org's slug (a field error
+ * otherwise). Nothing of the org is left to audit, so the server log keeps who deleted it.
+ */
+export async function deleteOrganization(ctx: TenantCtx, confirmSlug: string): Promise<void> {
+  assertRole(ctx, 'owner');
+  if (confirmSlug.trim().toLowerCase() !== ctx.orgSlug) {
+    throw new AppError('VALIDATION', 'Check the highlighted fields.', { confirmSlug: [`Type ${ctx.orgSlug} to confirm.`] });
+  }
+  const gone = await db.delete(organizations).where(eq(organizations.id, ctx.orgId)).returning({ id: organizations.id });
+  if (gone.length === 0) throw new AppError('NOT_FOUND', 'Not found.');
+  console.info(`[tenure] organization ${ctx.orgSlug} (${ctx.orgId}) deleted by user ${ctx.userId}`);
+}

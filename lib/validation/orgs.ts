@@ -65,3 +65,8 @@ export const updateOrgSettingsSchema = z.object({
 });
 
 export type OrgSettingsInput = z.output<typeof updateOrgSettingsSchema>;
+
+/** Deleting the org: the owner types its address (slug) to confirm; the DAL compares it with the org's. */
+export const deleteOrgSchema = z.object({
+  confirmSlug: z.string({ message: 'Type the organization\'s address to confirm.' }).trim().min(1, { message: 'Type the organization\'s address to confirm.' }),
+});

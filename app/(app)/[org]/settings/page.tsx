@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { DeleteOrg } from '@/components/settings/delete-org';
 import { OrgSettingsForm } from '@/components/settings/org-settings-form';
 import { OrgSettingsView } from '@/components/settings/org-settings-view';
 import { currencyOptions, timezoneOptions } from '@/components/settings/options';
@@ -8,7 +9,7 @@ import { SmtpStatus } from '@/components/settings/smtp-status';
 import { Alert } from '@/components/ui/alert';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { updateOrgSettingsAction } from '@/lib/actions/orgs';
+import { deleteOrgAction, updateOrgSettingsAction } from '@/lib/actions/orgs';
 import { hasRole } from '@/lib/auth/roles';
 import { requireTenant } from '@/lib/auth/tenant';
 import { getOrgSettings } from '@/lib/dal/orgs';
@@ -44,6 +45,7 @@ export default async function SettingsPage({ params, searchParams }: Props) {
         )}
       </Card>
       <SmtpStatus configured={smtpConfigured()} />
+      {ctx.role === 'owner' ? <DeleteOrg orgName={ctx.orgName} slug={ctx.orgSlug} action={deleteOrgAction.bind(null, ctx.orgSlug)} /> : null}
     </>
   );
 }
