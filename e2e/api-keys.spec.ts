@@ -54,6 +54,25 @@ test('an admin creates an API key, sees it once, uses it, revokes it, and the ne
   expect((await after.json()).error.code).toBe('UNAUTHENTICATED');
 });
 
+test('an admin creates a read-only key: it reads, and its writes are refused with 403', async ({ page, request }) => {
+  const name = `E2E BI ${unique()}`;
+  await signIn(page, 'admin@demo.test');
+  await page.goto('/demo/settings/api');
+  await page.getByLabel('Key name').fill(name);
+  await page.getByLabel('Access').selectOption('read');
+  await page.getByRole('button', { name: 'Create key' }).click();
+  await expect(page.getByText(`Read-only key “${name}” created. Copy it now: you will not see it again.`)).toBeVisible();
+  const key = await page.getByTestId('new-api-key').inputValue();
+  await expect(page.getByRole('listitem').filter({ hasText: name })).toContainText('Read only');
+  const auth = { Authorization: `Bearer ${key}` };
+  const list = await request.get('/api/v1/accounts?limit=5', { headers: auth });
+  expect(list.status()).toBe(200);
+  expect((await list.json()).data.length).toBeGreaterThan(0);
+  const put = await request.put(`/api/v1/accounts/e2e-ro-${unique()}`, { headers: auth, data: { name: 'Must not exist' } });
+  expect(put.status()).toBe(403);
+  expect((await put.json()).error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/^This API key can only read\./) });
+});
+
 test('a CSM sees that only admins manage keys', async ({ page }) => {
   await signIn(page, 'csm@demo.test');
   await page.goto('/demo/settings/api');

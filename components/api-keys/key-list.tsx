@@ -19,7 +19,7 @@ export function KeyList({ keys, timezone, revoke }: { keys: ApiKeyDto[]; timezon
                 ? <span className="ml-1 rounded bg-gray-100 px-1.5 py-0.5 text-xs font-medium text-gray-700">Revoked</span>
                 : <span className="ml-1 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-800">Active</span>}
             </p>
-            <p className="font-mono text-xs text-gray-700">{k.prefix}…</p>
+            <p className="text-xs text-gray-700"><span className="font-mono">{k.prefix}…</span> · {k.access === 'read' ? 'Read only' : 'Read and write'}</p>
             <p className="text-gray-600">
               Created {when(k.createdAt, timezone)}{k.createdByName ? ` by ${k.createdByName}` : ''} ·{' '}
               {k.lastUsedAt ? `last used ${when(k.lastUsedAt, timezone)}` : 'never used'}

@@ -10,6 +10,8 @@ export const apiKeys = pgTable(
     name: text().notNull(),
     prefix: text().notNull(),
     keyHash: text().notNull(),
+    /** 'read_write' (ingestion: CRM, billing, product) or 'read' (BI, exports): a read key's writes are 403 */
+    access: text().$type<'read_write' | 'read'>().notNull().default('read_write'),
     createdBy: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp({ withTimezone: true }),

@@ -24,14 +24,14 @@ export async function authenticate(request: Request): Promise<ApiKeyCtx> {
   const token = m[1];
   if (!KEY_SHAPE.test(token)) throw unauthenticated('This API key is not valid.');
   const [key] = await db
-    .select({ orgId: apiKeys.orgId, id: apiKeys.id, revokedAt: apiKeys.revokedAt, stale: sql<boolean>`coalesce(${apiKeys.lastUsedAt} < now() - interval '1 minute', true)` })
+    .select({ orgId: apiKeys.orgId, id: apiKeys.id, access: apiKeys.access, revokedAt: apiKeys.revokedAt, stale: sql<boolean>`coalesce(${apiKeys.lastUsedAt} < now() - interval '1 minute', true)` })
     .from(apiKeys)
     .where(eq(apiKeys.keyHash, hashToken(token)))
     .limit(1);
   if (!key) throw unauthenticated('This API key is not valid.');
   if (key.revokedAt) throw unauthenticated('This API key was revoked. Ask an admin for a new one.');
   if (key.stale) await db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(and(eq(apiKeys.orgId, key.orgId), eq(apiKeys.id, key.id)));
-  return brandApiKey(key.orgId, key.id);
+  return brandApiKey(key.orgId, key.id, key.access);
 }
 
 /** Counts one request against the key's limit (lib/rate-limit.ts rule apiKey); 429 with Retry-After once spent. */

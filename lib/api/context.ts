@@ -7,8 +7,11 @@ declare const apiKeyBrand: unique symbol;
  * hash. The API's DAL functions take it first, as the app's take a TenantCtx: the org comes from the
  * key, never from a URL or body, and every write is recorded with the key as its actor.
  */
-export type ApiKeyCtx = Readonly<{ orgId: string; apiKeyId: string; actor: Actor }> & { readonly [apiKeyBrand]: true };
+export type ApiKeyCtx = Readonly<{ orgId: string; apiKeyId: string; actor: Actor; access: ApiKeyAccess }> & { readonly [apiKeyBrand]: true };
+
+/** What a key may do: read and write (ingestion), or only read (lib/api/handler.ts refuses its writes). */
+export type ApiKeyAccess = 'read_write' | 'read';
 
 /** Brands a key read from the database. Only lib/api/auth.ts (and test helpers) call this. */
-export const brandApiKey = (orgId: string, apiKeyId: string) =>
-  Object.freeze({ orgId, apiKeyId, actor: { type: 'api_key', id: apiKeyId } as Actor }) as ApiKeyCtx;
+export const brandApiKey = (orgId: string, apiKeyId: string, access: ApiKeyAccess = 'read_write') =>
+  Object.freeze({ orgId, apiKeyId, access, actor: { type: 'api_key', id: apiKeyId } as Actor }) as ApiKeyCtx;

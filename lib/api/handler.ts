@@ -47,6 +47,7 @@ export function apiWrite<P, T>(parse: (input: WriteInput<P>) => T, write: (ctx: 
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const ctx = await authenticate(request);
+      if (ctx.access === 'read') throw new ApiError('FORBIDDEN', 'This API key can only read. An admin can create a read and write key under Settings → API keys.');
       await limitRate(ctx);
       const url = new URL(request.url);
       const key = idempotencyKeyOf(request);

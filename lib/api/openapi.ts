@@ -21,6 +21,7 @@ const common: ZodOpenApiResponsesObject = {
 const writes: ZodOpenApiResponsesObject = {
   ...common,
   '400': error('Invalid JSON or invalid items: details names each item (index), field and reason; nothing was written'),
+  '403': error('The API key is read-only'),
   '409': error('The Idempotency-Key was used with a different request, or a concurrent request wrote the same records'),
   '413': error('The body is over 5 MB or has too many items'),
 };

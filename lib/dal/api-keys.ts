@@ -8,6 +8,7 @@ import { hashToken } from '@/lib/auth/tokens';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/parse';
 import { createApiKeySchema, type CreateApiKeyInput } from '@/lib/validation/api-keys';
+import type { ApiKeyAccess } from '@/lib/api/context';
 import { recordAudit, userActor } from './audit';
 import { assertId, assertRole } from './guard';
 
@@ -19,26 +20,26 @@ const VISIBLE = API_KEY_PREFIX.length + 8;
 /** A new key: 32 random bytes, base64url, after the prefix. */
 export const newApiKey = () => `${API_KEY_PREFIX}${crypto.randomBytes(32).toString('base64url')}`;
 
-export type CreatedApiKey = { id: string; name: string; prefix: string; key: string };
+export type CreatedApiKey = { id: string; name: string; prefix: string; key: string; access: ApiKeyAccess };
 
 /**
- * Creates an API key of the org (admins and owners). Only its SHA-256 is stored: the returned `key`
- * is the one and only time anyone sees it. Audited as `api_key.created`.
+ * Creates an API key of the org (admins and owners), read and write or read only. Only its SHA-256 is stored: the
+ * returned `key` is the one and only time anyone sees it. Audited as `api_key.created`.
  */
 export async function createApiKey(ctx: TenantCtx, input: CreateApiKeyInput): Promise<CreatedApiKey> {
   assertRole(ctx, 'admin');
-  const { name } = parseInput(createApiKeySchema, input);
+  const { name, access } = parseInput(createApiKeySchema, input);
   const key = newApiKey();
   const prefix = key.slice(0, VISIBLE);
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(apiKeys).values({ orgId: ctx.orgId, name, prefix, keyHash: hashToken(key), createdBy: ctx.userId }).returning({ id: apiKeys.id });
-    await recordAudit(tx, ctx.orgId, userActor(ctx.userId), { action: 'api_key.created', entityType: 'api_key', entityId: row.id, after: { name, prefix } });
-    return { id: row.id, name, prefix, key };
+    const [row] = await tx.insert(apiKeys).values({ orgId: ctx.orgId, name, prefix, access, keyHash: hashToken(key), createdBy: ctx.userId }).returning({ id: apiKeys.id });
+    await recordAudit(tx, ctx.orgId, userActor(ctx.userId), { action: 'api_key.created', entityType: 'api_key', entityId: row.id, after: { name, prefix, access } });
+    return { id: row.id, name, prefix, key, access };
   });
 }
 
 export type ApiKeyDto = {
-  id: string; name: string; prefix: string; createdAt: Date; createdByName: string | null; lastUsedAt: Date | null; revokedAt: Date | null;
+  id: string; name: string; prefix: string; access: ApiKeyAccess; createdAt: Date; createdByName: string | null; lastUsedAt: Date | null; revokedAt: Date | null;
 };
 
 /** The org's API keys, newest first, revoked ones too (admins and owners); never the hash. At most 200. */
@@ -46,7 +47,7 @@ export async function listApiKeys(ctx: TenantCtx): Promise<ApiKeyDto[]> {
   assertRole(ctx, 'admin');
   return db
     .select({
-      id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt, createdByName: users.name,
+      id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, access: apiKeys.access, createdAt: apiKeys.createdAt, createdByName: users.name,
       lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt,
     })
     .from(apiKeys)

@@ -24,10 +24,11 @@ describe('API keys (DAL)', () => {
     expect(row).toMatchObject({ orgId: org.org.id, name: 'Billing sync', prefix: created.prefix, keyHash: hashToken(created.key), createdBy: org.users.admin.id, revokedAt: null, lastUsedAt: null });
     expect(JSON.stringify(row)).not.toContain(created.key);
     const list = await listApiKeys(admin);
-    expect(list).toEqual([{ id: created.id, name: 'Billing sync', prefix: created.prefix, createdAt: row.createdAt, createdByName: org.users.admin.name, lastUsedAt: null, revokedAt: null }]);
+    expect(row.access).toBe('read_write');
+    expect(list).toEqual([{ id: created.id, name: 'Billing sync', prefix: created.prefix, access: 'read_write', createdAt: row.createdAt, createdByName: org.users.admin.name, lastUsedAt: null, revokedAt: null }]);
     expect(JSON.stringify(list)).not.toContain(row.keyHash);
     const [audit] = await auditOf(org.org.id, 'api_key.created');
-    expect(audit).toMatchObject({ actorType: 'user', actorId: org.users.admin.id, entityId: created.id, after: { name: 'Billing sync', prefix: created.prefix } });
+    expect(audit).toMatchObject({ actorType: 'user', actorId: org.users.admin.id, entityId: created.id, after: { name: 'Billing sync', prefix: created.prefix, access: 'read_write' } });
   });
 
   it('only admins and owners create, list and revoke; revoking twice is CONFLICT', async () => {

@@ -10,11 +10,11 @@ import { POST as postRevenue } from '@/app/api/v1/revenue-changes/route';
 import { POST as postUsage } from '@/app/api/v1/usage/route';
 import { GET as openapi } from '@/app/api/v1/openapi.json/route';
 import { purgeIdempotencyKeys } from '@/lib/api/idempotency';
-import { revokeApiKey } from '@/lib/dal/api-keys';
+import { createApiKey, revokeApiKey } from '@/lib/dal/api-keys';
 import { hit } from '@/lib/rate-limit';
 import { accountPageSchema, errorResponseSchema, usageResultSchema } from '@/lib/validation/api-responses';
 import { call, expectError, matches, orgWithKey } from './api-fixtures';
-import { makeAccount } from './fixtures';
+import { expectAppError, makeAccount } from './fixtures';
 
 describe('authentication', () => {
   it('401 without a key, with an unknown or malformed key, and after the key is revoked', async () => {
@@ -112,6 +112,32 @@ describe('Idempotency-Key', () => {
   });
 });
 
+describe('read-only keys', () => {
+  it('a read-only key reads but every write is 403 and writes nothing; an admin chooses the access at creation', async () => {
+    const t = await orgWithKey();
+    await makeAccount(t.org.id, { externalId: 'r-1', name: 'Readable' });
+    const reader = await createApiKey(await t.ctx('admin'), { name: 'BI export', access: 'read' });
+    expect(reader.access).toBe('read');
+    expect((await call(getAccount, 'GET', '/accounts/r-1', { externalId: 'r-1' }, { key: reader.key })).status).toBe(200);
+    expect(matches(accountPageSchema, (await call(listAccounts, 'GET', '/accounts', {}, { key: reader.key })).json).data).toHaveLength(1);
+    const refused = [
+      await call(putAccount, 'PUT', '/accounts/r-2', { externalId: 'r-2' }, { key: reader.key, body: { name: 'New' } }),
+      await call(batchAccounts, 'POST', '/accounts:batch', {}, { key: reader.key, body: { items: [{ externalId: 'r-3', name: 'X' }] } }),
+      await call(postUsage, 'POST', '/usage', {}, { key: reader.key, body: { items: [{ accountExternalId: 'r-1', userKey: 'u', occurredAt: '2026-01-05T10:00:00Z' }] } }),
+    ];
+    for (const res of refused) {
+      expectError(res, 403, 'FORBIDDEN');
+      expect(res.json.error.message).toMatch(/^This API key can only read\./);
+    }
+    expect(await db.select({ id: accounts.externalId }).from(accounts).where(eq(accounts.orgId, t.org.id))).toEqual([{ id: 'r-1' }]);
+    expect(await db.$count(usageDaily, eq(usageDaily.orgId, t.org.id))).toBe(0);
+    // the same write with the org's read and write key goes through
+    expect((await call(putAccount, 'PUT', '/accounts/r-2', { externalId: 'r-2' }, { key: t.key.key, body: { name: 'New' } })).status).toBe(201);
+    const err = await expectAppError(createApiKey(await t.ctx('admin'), { name: 'x', access: 'admin' as never }), 'VALIDATION');
+    expect(err.fieldErrors).toEqual({ access: ['Choose read and write, or read only.'] });
+  });
+});
+
 describe('Idempotency-Key expiry', () => {
   it('after 24 hours a key is forgotten: the same key writes again; the purge deletes only expired keys', async () => {
     const { org, key } = await orgWithKey();
@@ -176,11 +202,11 @@ describe('OpenAPI document', () => {
   const exercised: [string, string, string[]][] = [
     ['/accounts', 'get', ['200', '400', '401', '429']],
     ['/accounts/{externalId}', 'get', ['200', '401', '404']],
-    ['/accounts/{externalId}', 'put', ['200', '201', '400', '401']],
-    ['/accounts:batch', 'post', ['200', '400', '413']],
+    ['/accounts/{externalId}', 'put', ['200', '201', '400', '401', '403']],
+    ['/accounts:batch', 'post', ['200', '400', '403', '413']],
     ['/accounts/{externalId}/stakeholders/{stakeholderExternalId}', 'put', ['200', '201', '404']],
     ['/stakeholders:batch', 'post', ['200', '400']],
-    ['/usage', 'post', ['200', '400', '409', '413']],
+    ['/usage', 'post', ['200', '400', '403', '409', '413']],
     ['/revenue-changes', 'post', ['200', '400']],
     ['/tickets', 'post', ['200', '400']],
   ];
