@@ -18,7 +18,7 @@ export function oneLine(text: string, max = SUMMARY_MAX): string {
 
 const FIELD_LABELS: Record<string, string> = {
   externalId: 'external id', isPrimary: 'primary contact', doNotSurvey: 'do not survey',
-  licensedSeats: 'seats', ownerId: 'owner', nextRenewalDate: 'renewal date', contractStart: 'contract start',
+  licensedSeats: 'seats', ownerId: 'owner', ownerEmail: 'owner', nextRenewalDate: 'renewal date', contractStart: 'contract start',
 };
 const ENUM_FIELDS = new Set(['role', 'influence', 'sentiment', 'stage', 'segment']);
 

@@ -7,12 +7,13 @@ import type { AccountDetail, AccountResource } from '@/lib/validation/api-respon
 
 type Row = {
   id: string; externalId: string | null; name: string; domain: string | null; segment: AccountResource['segment']; stage: AccountResource['stage'];
-  licensedSeats: number | null; contractStart: string | null; nextRenewalDate: string | null; archivedAt: Date | string | null;
+  licensedSeats: number | null; contractStart: string | null; nextRenewalDate: string | null; ownerEmail: string | null; archivedAt: Date | string | null;
   createdAt: Date | string; updatedAt: Date | string; healthScore: number | null; healthBand: AccountResource['health']['band']; healthUpdatedAt: Date | string | null;
 };
 
 const columns = sql`a.id, a.external_id as "externalId", a.name, a.domain, a.segment, a.stage, a.licensed_seats as "licensedSeats",
   a.contract_start::text as "contractStart", a.next_renewal_date::text as "nextRenewalDate", a.archived_at as "archivedAt",
+  (select u.email from users u where u.id = a.owner_id) as "ownerEmail",
   a.created_at as "createdAt", a.updated_at as "updatedAt", a.health_score as "healthScore", a.health_band as "healthBand", a.health_updated_at as "healthUpdatedAt"`;
 
 // the drivers return timestamps as Date (postgres.js) or Date/string (PGlite raw rows): always ISO out
@@ -22,7 +23,7 @@ const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOS
 function toResource(r: Row): AccountResource {
   return {
     id: r.id, externalId: r.externalId, name: r.name, domain: r.domain, segment: r.segment, stage: r.stage, licensedSeats: r.licensedSeats,
-    contractStart: r.contractStart, nextRenewalDate: r.nextRenewalDate, archivedAt: iso(r.archivedAt), createdAt: iso(r.createdAt)!, updatedAt: iso(r.updatedAt)!,
+    contractStart: r.contractStart, nextRenewalDate: r.nextRenewalDate, ownerEmail: r.ownerEmail, archivedAt: iso(r.archivedAt), createdAt: iso(r.createdAt)!, updatedAt: iso(r.updatedAt)!,
     health: { score: r.healthScore, band: r.healthBand, updatedAt: iso(r.healthUpdatedAt) },
   };
 }

@@ -83,6 +83,7 @@ export const accountResourceSchema = z
     licensedSeats: z.int().nullable(),
     contractStart: date.nullable(),
     nextRenewalDate: date.nullable(),
+    ownerEmail: z.string().nullable().meta({ description: 'The owning member\'s email; null when the account has no owner' }),
     archivedAt: dateTime.nullable(),
     createdAt: dateTime,
     updatedAt: dateTime,

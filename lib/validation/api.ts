@@ -44,6 +44,8 @@ export const accountBodySchema = z
     licensedSeats: z.int({ message: 'Give a whole number of seats.' }).min(0, { message: 'Seats cannot be negative.' }).max(10_000_000).nullable().optional().meta({ example: 120 }),
     contractStart: date.nullable().optional(),
     nextRenewalDate: date.nullable().optional(),
+    ownerEmail: z.email({ message: 'Enter a valid email address.' }).max(320).transform((v) => v.toLowerCase()).nullable().optional()
+      .meta({ description: 'The owning CSM: the email of a member of the org (null: no owner)', example: 'casey@yourcompany.com' }),
   })
   .strict()
   .meta({ id: 'AccountInput', description: 'An account, matched by its external id' });

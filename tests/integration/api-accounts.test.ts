@@ -68,6 +68,36 @@ describe('PUT /accounts/{externalId}', () => {
   });
 });
 
+describe('the account owner through the API', () => {
+  it('sets the owner by a member\'s email (any case), keeps it when not sent, clears it with null; an unknown email or another org\'s member is a 400', async () => {
+    const t = await orgWithKey();
+    const { key } = t;
+    const outsider = await orgWithKey();
+    const put = (body: Record<string, unknown>) => call(putAccount, 'PUT', '/accounts/own-1', { externalId: 'own-1' }, { key: key.key, body });
+    expect((await put({ name: 'Owned', ownerEmail: t.users.csm.email.toUpperCase() })).status).toBe(201);
+    expect(await stored(t.org.id, 'own-1')).toMatchObject({ ownerId: t.users.csm.id });
+    const read = async () => matches(accountDetailSchema, (await call(getAccount, 'GET', '/accounts/own-1', { externalId: 'own-1' }, { key: key.key })).json);
+    expect((await read()).ownerEmail).toBe(t.users.csm.email);
+
+    expect((await put({ name: 'Owned, renamed' })).status).toBe(200);
+    expect(await stored(t.org.id, 'own-1')).toMatchObject({ name: 'Owned, renamed', ownerId: t.users.csm.id });
+    const moved = await put({ name: 'Owned, renamed', ownerEmail: t.users.admin.email });
+    expect(matches(upsertResultSchema, moved.json).status).toBe('updated');
+    expect(await stored(t.org.id, 'own-1')).toMatchObject({ ownerId: t.users.admin.id });
+    const events = await db.select({ summary: accountEvents.summary }).from(accountEvents).where(eq(accountEvents.orgId, t.org.id));
+    expect(events.map((e) => e.summary)).toContain(`Updated through the API: owner ${t.users.csm.email} → ${t.users.admin.email}`);
+
+    for (const ownerEmail of ['nobody@example.test', outsider.users.csm.email]) {
+      const bad = await put({ name: 'Owned, renamed', ownerEmail });
+      expect(expectError(bad, 400, 'VALIDATION')).toEqual([{ index: 0, field: 'ownerEmail', message: 'No member of this org has this email: invite them first, or leave the owner out.' }]);
+    }
+    expect(await stored(t.org.id, 'own-1')).toMatchObject({ ownerId: t.users.admin.id });
+    expect((await put({ name: 'Owned, renamed', ownerEmail: null })).status).toBe(200);
+    expect(await stored(t.org.id, 'own-1')).toMatchObject({ ownerId: null });
+    expect((await read()).ownerEmail).toBeNull();
+  });
+});
+
 describe('POST /accounts:batch', () => {
   const items = [
     { externalId: 'b-1', name: 'One', segment: 'smb' },

@@ -6,7 +6,7 @@ export const curlExamples: Record<string, string> = {
   'GET /accounts': `curl -H "Authorization: Bearer $TENURE_KEY" "${BASE}/accounts?limit=100"`,
   'GET /accounts/{externalId}': `curl -H "Authorization: Bearer $TENURE_KEY" ${BASE}/accounts/crm-0042`,
   'PUT /accounts/{externalId}': `curl -X PUT ${H} ${BASE}/accounts/crm-0042 \\
-  -d '{"name": "Globex Corporation", "domain": "globex.com", "segment": "enterprise", "licensedSeats": 120}'`,
+  -d '{"name": "Globex Corporation", "domain": "globex.com", "segment": "enterprise", "licensedSeats": 120, "ownerEmail": "casey@yourcompany.com"}'`,
   'POST /accounts:batch': `curl -X POST ${H} -H "Idempotency-Key: 7d6f0f5e-accounts-2026-03-01" "${BASE}/accounts:batch" \\
   -d '{"items": [{"externalId": "crm-0042", "name": "Globex Corporation"}, {"externalId": "crm-0043", "name": "Initech", "stage": "adopting"}]}'`,
   'PUT /accounts/{externalId}/stakeholders/{stakeholderExternalId}': `curl -X PUT ${H} ${BASE}/accounts/crm-0042/stakeholders/contact-7 \\
