@@ -54,6 +54,10 @@ test('an admin creates an NPS survey, previews and sends it to one account, and 
   await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: 'Send survey' }).click();
+  // find the account by a part of its name (the list shows at most 500 at once), then choose it
+  await page.getByLabel('Find an account').fill(accountName.slice(-8));
+  await page.getByRole('button', { name: 'Find', exact: true }).click();
+  await expect(page.getByText(/^1 matching/)).toBeVisible();
   await page.getByLabel('Account', { exact: true }).selectOption({ label: accountName });
   await page.getByRole('button', { name: 'Preview recipients' }).click();
   await expect(page.getByTestId('recipient-row')).toHaveCount(1);

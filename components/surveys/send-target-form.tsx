@@ -1,16 +1,17 @@
 import { segmentEnum, stakeholderRoleEnum } from '@/db/schema/enums';
 import { labelOf } from '@/lib/format';
+import type { AccountOptions } from '@/lib/dal/survey-send';
 import type { SendTarget } from '@/lib/validation/surveys';
 
 const select = 'mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm';
 
-type Props = { base: string; target: SendTarget | null; accounts: { id: string; name: string }[] };
+type Props = { base: string; target: SendTarget | null; accounts: AccountOptions; q?: string };
 
 /**
  * Step 1 of a send: who. A plain GET form (works without JavaScript); the page previews the choice from the URL.
  * The value of the chosen kind is used; the other selects are ignored.
  */
-export function SendTargetForm({ base, target, accounts }: Props) {
+export function SendTargetForm({ base, target, accounts, q }: Props) {
   const t = target?.target ?? 'account';
   const radio = (value: string, label: string) => (
     <label className="flex items-center gap-2 text-sm text-gray-800">
@@ -24,11 +25,20 @@ export function SendTargetForm({ base, target, accounts }: Props) {
         <div className="mt-2 grid gap-4 sm:grid-cols-2">
           <div>
             {radio('account', 'The stakeholders of one account')}
-            <label htmlFor="t-account" className="mt-1 block text-sm font-medium text-gray-800">Account</label>
-            <select id="t-account" name="accountId" defaultValue={target?.target === 'account' ? target.accountId : ''} className={select}>
-              <option value="">Choose an account</option>
-              {accounts.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            <label htmlFor="t-q" className="mt-1 block text-sm font-medium text-gray-800">Find an account</label>
+            <div className="mt-1 flex gap-2">
+              <input id="t-q" name="q" type="search" defaultValue={q ?? ''} maxLength={100} placeholder="Name or domain" className={`${select} mt-0`} />
+              <button type="submit" name="find" value="1" className="rounded-md border border-gray-300 bg-white px-3 py-2 text-sm font-medium text-gray-800 hover:bg-gray-50">Find</button>
+            </div>
+            <label htmlFor="t-account" className="mt-2 block text-sm font-medium text-gray-800">Account</label>
+            <select id="t-account" name="accountId" defaultValue={target?.target === 'account' ? target.accountId : ''} className={select} aria-describedby="t-account-count">
+              <option value="">{accounts.total === 0 ? (q ? 'No account matches' : 'No accounts yet') : 'Choose an account'}</option>
+              {accounts.rows.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
             </select>
+            <p id="t-account-count" className="mt-1 text-xs text-gray-600">
+              {q ? `${accounts.total.toLocaleString('en-US')} matching “${q}”` : `${accounts.total.toLocaleString('en-US')} accounts`}
+              {accounts.total > accounts.rows.length ? `: the first ${accounts.rows.length.toLocaleString('en-US')} by name are listed, find one to narrow the list.` : ''}
+            </p>
           </div>
           <div>
             {radio('segment', 'Everyone in a segment')}

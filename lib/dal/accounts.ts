@@ -50,7 +50,8 @@ export type AccountListQuery = Partial<Omit<AccountListParams, 'page' | 'pageSiz
 type AccountFilter = Omit<AccountListQuery, 'page' | 'pageSize'>;
 
 // LIKE wildcards in a search are literal characters, not patterns.
-const likeEscape = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** A search text as a LIKE pattern's literal part: %, _ and \\ match only themselves. */
+export const likeEscape = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function whereOf(ctx: TenantCtx, f: AccountFilter): SQL {
   const owner = f.owner ?? 'all';

@@ -13,6 +13,7 @@ import { recordAudit, userActor } from './audit';
 import { assertId, assertRole } from './guard';
 import { num } from './kpis/sql';
 import { lockSurvey } from './surveys';
+import { likeEscape } from './accounts';
 
 // Who a send reaches, set-based: one query classifies every stakeholder of the target as "gets a link" or skipped
 // with the first reason that applies. The preview and the send run the same query, so what was previewed is sent.
@@ -153,9 +154,26 @@ export async function sendSurvey(ctx: TenantCtx, surveyId: string, target: unkno
   return { sent: links.length, accounts, queued: email ? links.length : 0, outbox: email ? 0 : links.length };
 }
 
-/** The org's accounts that are not archived, by name, at most 1,000 (the send page's account picker). Any member. */
-export async function listAccountOptions(ctx: TenantCtx): Promise<{ id: string; name: string }[]> {
-  const rows = await queryRows<{ id: string; name: string }>(db, sql`
-    select a.id, a.name from accounts a where a.org_id = ${ctx.orgId} and a.archived_at is null order by lower(a.name), a.id limit 1000`);
-  return rows.map((r) => ({ id: String(r.id), name: String(r.name) }));
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** How many accounts the send page's picker lists at once; a search narrows the rest. */
+export const ACCOUNT_OPTIONS_MAX = 500;
+
+export type AccountOptions = { rows: { id: string; name: string }[]; total: number };
+
+/**
+ * The org's accounts that are not archived for the send page's account picker, by name: those whose name or domain
+ * contains `q` (all without), at most ACCOUNT_OPTIONS_MAX, plus the account already chosen (`keep`) wherever it
+ * sorts; `total` counts every match. Any member.
+ */
+export async function listAccountOptions(ctx: TenantCtx, opts: { q?: string; keep?: string } = {}): Promise<AccountOptions> {
+  const match = opts.q ? sql`(a.name ilike ${`%${likeEscape(opts.q)}%`} or a.domain ilike ${`%${likeEscape(opts.q)}%`})` : sql`true`;
+  const keep = opts.keep && UUID_RE.test(opts.keep) ? sql`a.id = ${opts.keep}::uuid` : sql`false`;
+  const rows = await queryRows<{ id: string; name: string; total: number }>(db, sql`
+    select a.id, a.name, count(*) filter (where ${match}) over () as total from accounts a
+    where a.org_id = ${ctx.orgId} and a.archived_at is null and (${match} or ${keep})
+    order by case when ${keep} then 0 else 1 end, lower(a.name), a.id limit ${ACCOUNT_OPTIONS_MAX + 1}`);
+  const picked = rows.slice(0, ACCOUNT_OPTIONS_MAX).map((r) => ({ id: String(r.id), name: String(r.name) }))
+    .sort((x, y) => x.name.toLowerCase().localeCompare(y.name.toLowerCase()) || x.id.localeCompare(y.id));
+  return { rows: picked, total: rows.length ? Number(rows[0].total) : 0 };
 }

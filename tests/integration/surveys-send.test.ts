@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db';
 import { accountEvents, organizations, surveyInvitations } from '@/db/schema';
-import { previewSend, sendSurvey } from '@/lib/dal/survey-send';
+import { listAccountOptions, previewSend, sendSurvey } from '@/lib/dal/survey-send';
 import { listOutbox, listSurveyLinks } from '@/lib/dal/surveys';
 import { drainSurveyEmails, MAX_EMAIL_ATTEMPTS, surveyEmailsIdle } from '@/lib/surveys/email-queue';
 import { surveyToken, surveyTokenHash } from '@/lib/surveys/token';
@@ -195,5 +195,31 @@ describe('sending', () => {
     expect(mail.sent.map((m) => m.to).sort()).toEqual(Array.from({ length: 25 }, (_, i) => `p${i}@globex.example`).sort());
     const rows = await db.select({ delivery: surveyInvitations.delivery }).from(surveyInvitations).where(eq(surveyInvitations.surveyId, survey.id));
     expect(rows.every((r) => r.delivery === 'sent')).toBe(true);
+  });
+});
+
+describe('the send page\'s account picker', () => {
+  it('lists the org\'s active accounts by name, narrows by name or domain (wildcards are literal), keeps the chosen one, counts all matches', async () => {
+    const o = await makeOrg();
+    const csm = await o.ctx('csm');
+    const globex = await makeAccount(o.org.id, { name: 'Globex', domain: 'globex.example' });
+    const initech = await makeAccount(o.org.id, { name: 'Initech', domain: 'initech.example' });
+    await makeAccount(o.org.id, { name: '100% Juice', domain: 'juice.example' });
+    await makeAccount(o.org.id, { name: 'Gone Inc', archivedAt: new Date() });
+    const other = await makeOrg();
+    await makeAccount(other.org.id, { name: 'Globex of B' });
+
+    const all = await listAccountOptions(csm);
+    expect(all).toEqual({ total: 3, rows: [{ id: expect.any(String), name: '100% Juice' }, { id: globex.id, name: 'Globex' }, { id: initech.id, name: 'Initech' }] });
+    expect(await listAccountOptions(csm, { q: 'glob' })).toEqual({ total: 1, rows: [{ id: globex.id, name: 'Globex' }] });
+    expect(await listAccountOptions(csm, { q: 'INITECH.EX' })).toEqual({ total: 1, rows: [{ id: initech.id, name: 'Initech' }] });
+    expect((await listAccountOptions(csm, { q: '%' })).rows.map((r) => r.name)).toEqual(['100% Juice']);
+    expect((await listAccountOptions(csm, { q: '_' })).total).toBe(0);
+    // the account already chosen stays selectable while another search is shown; a junk id is ignored
+    expect(await listAccountOptions(csm, { q: 'glob', keep: initech.id })).toEqual({ total: 1, rows: [{ id: globex.id, name: 'Globex' }, { id: initech.id, name: 'Initech' }] });
+    expect((await listAccountOptions(csm, { q: 'glob', keep: 'junk' })).rows).toHaveLength(1);
+    // another org's account is never listed, not even as the one to keep
+    const bAcc = (await listAccountOptions(await other.ctx('csm'))).rows[0];
+    expect((await listAccountOptions(csm, { keep: bAcc.id })).rows.map((r) => r.id)).not.toContain(bAcc.id);
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { z } from 'zod';
 import { SendButton } from '@/components/surveys/send-button';
 import { SendPreview } from '@/components/surveys/send-preview';
 import { SendTargetForm } from '@/components/surveys/send-target-form';
@@ -17,6 +18,12 @@ import { parseSendParams, sendTargetParams } from '@/lib/validation/surveys';
 
 export const metadata: Metadata = { title: 'Send survey' };
 
+// the account search of step 1 (junk is ignored)
+const findParamsSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  find: z.string().optional().catch(undefined),
+});
+
 type Props = { params: Promise<{ org: string; surveyId: string }>; searchParams: Promise<Record<string, string | string[]>> };
 
 export default async function SendSurveyPage({ params, searchParams }: Props) {
@@ -30,9 +37,12 @@ export default async function SendSurveyPage({ params, searchParams }: Props) {
   if (!hasRole(ctx.role, 'csm')) {
     return <>{back}{header}<Card><p className="text-sm text-gray-800">Only CSMs and admins can send surveys. Your role in this org is Viewer.</p></Card></>;
   }
-  const target = parseSendParams(raw);
+  // "Find" narrows the account list and previews nothing; otherwise the chosen target is previewed
+  const find = findParamsSchema.parse(raw);
+  const target = find.find ? null : parseSendParams(raw);
   const [accounts, clock, preview] = await Promise.all([
-    listAccountOptions(ctx), getKpiClock(ctx), target ? found(previewSend(ctx, surveyId, target)) : null,
+    listAccountOptions(ctx, { q: find.q, keep: typeof raw.accountId === 'string' ? raw.accountId : undefined }),
+    getKpiClock(ctx), target ? found(previewSend(ctx, surveyId, target)) : null,
   ]);
   return (
     <>
@@ -41,8 +51,8 @@ export default async function SendSurveyPage({ params, searchParams }: Props) {
       {survey.status !== 'open' ? (
         <div className="mb-4"><Alert tone="info">This survey is {survey.status}. Open it on the survey page before sending; you can still preview who would get a link.</Alert></div>
       ) : null}
-      <Card className="mb-6"><SendTargetForm base={`${here}/send`} target={target} accounts={accounts} /></Card>
-      {raw.target && !target ? <Alert tone="error">Choose an account (or another group) to preview.</Alert> : null}
+      <Card className="mb-6"><SendTargetForm base={`${here}/send`} target={target} accounts={accounts} q={find.q} /></Card>
+      {raw.target && !target && !find.find ? <Alert tone="error">Choose an account (or another group) to preview.</Alert> : null}
       {preview && target ? (
         <Card title="Preview">
           <SendPreview preview={preview} timezone={clock.timezone} />
