@@ -18,7 +18,9 @@ export function TrendTable({ kind, points }: { kind: SurveyKind; points: TrendPo
           {points.map((p) => (
             <tr key={p.month}>
               <th scope="row" className="py-1 pr-3 font-normal text-gray-800">{monthFmt.format(new Date(`${p.month}-01T00:00:00Z`))}</th>
-              <td className="py-1 pr-3 text-right tabular-nums">{formatScore(kind, p.score.value)}</td>
+              <td className="py-1 pr-3 text-right tabular-nums">
+                {p.score.n === 0 ? <span className="text-gray-600">— <span className="text-xs">no answers</span></span> : formatScore(kind, p.score.value)}
+              </td>
               <td className="py-1 text-right tabular-nums text-gray-700">{p.score.n}</td>
             </tr>
           ))}

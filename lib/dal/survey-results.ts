@@ -43,9 +43,15 @@ export async function getSurveyResults(ctx: TenantCtx, surveyId: string, params:
   const [[total], dist, trend, comments, [{ timezone }]] = await Promise.all([
     queryRows<Record<string, unknown>>(db, sql`select ${scoreCountsSql('r')} from survey_responses r where ${where}`),
     queryRows<Record<string, unknown>>(db, sql`select r.score, count(*)::int as n from survey_responses r where ${where} group by r.score`),
+    // every month from the first answer's to the last one's: a month without answers is a row too, so gaps show
     queryRows<Record<string, unknown>>(db, sql`
-      select to_char(date_trunc('month', r.created_at at time zone ${tz}), 'YYYY-MM') as month, ${scoreCountsSql('r')}
-      from survey_responses r where ${where} group by 1 order by 1`),
+      with m as (
+        select date_trunc('month', r.created_at at time zone ${tz}) as month, ${scoreCountsSql('r')}
+        from survey_responses r where ${where} group by 1
+      ),
+      span as (select generate_series(min(month), max(month), interval '1 month') as month from m)
+      select to_char(span.month, 'YYYY-MM') as month, m.n, m.promoters, m.passives, m.detractors, m.satisfied, m.agree, m.sum, m.sum_squares
+      from span left join m on m.month = span.month order by span.month`),
     queryRows<Record<string, unknown>>(db, sql`
       select r.id, r.score, r.comment, r.created_at, r.account_id, a.name as account_name, st.name as stakeholder_name, count(*) over ()::int as total
       from survey_responses r

@@ -46,9 +46,13 @@ describe('survey results', () => {
       { score: 4, createdAt: new Date('2025-03-31T23:30:00Z') },
       // 00:30 on Apr 1 in New York
       { score: 2, createdAt: new Date('2025-04-01T04:30:00Z') },
+      // nothing in May and June: those months are rows without a score
+      { score: 5, createdAt: new Date('2025-07-10T12:00:00Z') },
     ]);
     const r = await getSurveyResults(viewer, s.id);
-    expect(r.trend.map((p) => [p.month, p.score.n, p.score.value])).toEqual([['2025-02', 1, 100], ['2025-03', 2, 50], ['2025-04', 1, 0]]);
+    expect(r.trend.map((p) => [p.month, p.score.n, p.score.value])).toEqual([
+      ['2025-02', 1, 100], ['2025-03', 2, 50], ['2025-04', 1, 0], ['2025-05', 0, null], ['2025-06', 0, null], ['2025-07', 1, 100],
+    ]);
     expect(r.timezone).toBe('America/New_York');
   });
 
