@@ -8,6 +8,7 @@ import { labelOf } from '@/lib/format';
 import { refreshAccounts } from '@/lib/health/refresh';
 import type { AccountPlan } from '@/lib/import/plan-accounts';
 import type { StakeholderPlan } from '@/lib/import/plan-stakeholders';
+import { lockAccountsInOrder } from '@/db/account-locks';
 
 // ~1,000 rows per statement, as in the seed's bulk insert: one JSON parameter per chunk.
 const CHUNK_ROWS = 1_000;
@@ -50,6 +51,7 @@ export async function writeAccountPlan(tx: Tx, ctx: TenantCtx, plan: AccountPlan
     segment: v.segment ?? null, stage: v.stage ?? 'onboarding', licensedSeats: v.licensedSeats ?? null,
     contractStart: v.contractStart ?? null, nextRenewalDate: v.nextRenewalDate ?? null,
   })));
+  await lockAccountsInOrder(tx, ctx.orgId, plan.updates.map((u) => u.id));
   await updateFromJson(tx, 'accounts', ctx.orgId, accountUpdateColumns, plan.updates.map((u) => ({ id: u.id, ...u.after })));
   await insertRows(tx, accountEvents, [
     ...plan.creates.map((c) => ({

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
+import { lockAccountsInOrder } from '@/db/account-locks';
 import { loadActiveConfig } from './config';
 import { scoreInputs, type ScoredRow } from './health-factors';
 import { gatherInputs } from './inputs';
@@ -21,6 +22,8 @@ const recordset = (payload: string) =>
  * `current`, also the accounts' health_score / health_band / health_updated_at, in the same statement.
  */
 export async function writeScores(tx: Tx, orgId: string, rows: readonly ScoredRow[], opts: { current: boolean }): Promise<void> {
+  // the accounts' columns change below: take their row locks in id order first (db/account-locks.ts)
+  if (opts.current) await lockAccountsInOrder(tx, orgId, [...new Set(rows.map((r) => r.accountId))]);
   for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
     const upsert = sql`insert into health_scores as h (org_id, account_id, day, score, raw_score, band, factors, missing, config_version, computed_at)
       select ${orgId}::uuid, r.a, r.d, r.s, r.r, r.b, r.f, r.m, r.v, now() from ${recordset(json(rows.slice(i, i + CHUNK_ROWS)))}
