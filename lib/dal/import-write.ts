@@ -31,7 +31,8 @@ async function updateFromJson(tx: Tx, table: 'accounts' | 'stakeholders', orgId:
 }
 
 const accountUpdateColumns: [string, string][] = [
-  ['name', 'text'], ['domain', 'text'], ['ownerId', 'uuid'], ['segment', 'segment'], ['stage', 'lifecycle_stage'],
+  // an external id is only ever set this way on an account that had none (lib/import/match.ts)
+  ['externalId', 'text'], ['name', 'text'], ['domain', 'text'], ['ownerId', 'uuid'], ['segment', 'segment'], ['stage', 'lifecycle_stage'],
   ['licensedSeats', 'integer'], ['contractStart', 'date'], ['nextRenewalDate', 'date'],
 ];
 

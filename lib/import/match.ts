@@ -4,29 +4,38 @@ import type { CsvColumn } from './columns';
 /** What an import needs to know of an existing account to match a row to it. */
 export type AccountKey = { id: string; externalId: string | null; domain: string | null };
 
-export type AccountIndex = { byExternalId: Map<string, string>; byDomain: Map<string, string[]> };
+export type AccountIndex = { byExternalId: Map<string, string>; byDomain: Map<string, string[]>; unkeyedByDomain: Map<string, string[]> };
 
-/** Indexes the org's accounts by external id and by lower-cased domain. */
+const add = (map: Map<string, string[]>, key: string, id: string) => map.set(key, [...(map.get(key) ?? []), id]);
+
+/** Indexes the org's accounts by external id and by lower-cased domain (all of them, and those without an external id). */
 export function indexAccounts(accounts: AccountKey[]): AccountIndex {
   const byExternalId = new Map<string, string>();
   const byDomain = new Map<string, string[]>();
+  const unkeyedByDomain = new Map<string, string[]>();
   for (const a of accounts) {
     if (a.externalId) byExternalId.set(a.externalId, a.id);
     if (a.domain) {
-      const key = a.domain.toLowerCase();
-      byDomain.set(key, [...(byDomain.get(key) ?? []), a.id]);
+      add(byDomain, a.domain.toLowerCase(), a.id);
+      if (!a.externalId) add(unkeyedByDomain, a.domain.toLowerCase(), a.id);
     }
   }
-  return { byExternalId, byDomain };
+  return { byExternalId, byDomain, unkeyedByDomain };
 }
 
 export type AccountMatch = { kind: 'found'; id: string } | { kind: 'none' } | { kind: 'ambiguous'; count: number };
 
-/** By external id when there is one, else by domain; several accounts on one domain is ambiguous. */
+/**
+ * By external id when there is one, else by domain; several accounts on one domain is ambiguous. An external id
+ * nobody has yet claims the one account on the row's domain that has no external id (made in the app before the
+ * CRM sync), so a first import with ids does not duplicate it; otherwise it is a new account.
+ */
 export function matchAccount(index: AccountIndex, externalId?: string, domain?: string): AccountMatch {
   if (externalId) {
     const id = index.byExternalId.get(externalId);
-    return id ? { kind: 'found', id } : { kind: 'none' };
+    if (id) return { kind: 'found', id };
+    const unkeyed = domain ? index.unkeyedByDomain.get(domain.toLowerCase()) ?? [] : [];
+    return unkeyed.length === 1 ? { kind: 'found', id: unkeyed[0] } : { kind: 'none' };
   }
   if (!domain) return { kind: 'none' };
   const ids = index.byDomain.get(domain.toLowerCase()) ?? [];

@@ -30,7 +30,9 @@ describe('planAccounts', () => {
     ['an external id matches even with another domain', { externalId: 'CRM-1', domain: 'elsewhere.com', licensedSeats: 20 }, 'update', { id: 'x1', before: { domain: 'one.com', licensedSeats: 10 }, after: { domain: 'elsewhere.com', licensedSeats: 20 } }],
     ['an external id match with the same values changes nothing', { externalId: 'CRM-1', name: 'One' }, 'unchanged', null],
     ['no external id: matched by domain, case-insensitively', { domain: 'two.com', stage: 'mature' }, 'update', { id: 'd2', before: { stage: 'onboarding' }, after: { stage: 'mature' } }],
-    ['an unknown external id does not fall back to the domain', { name: 'One again', externalId: 'CRM-2', domain: 'one.com' }, 'create', null],
+    ['an unknown external id does not take a domain whose account has another id', { name: 'One again', externalId: 'CRM-2', domain: 'one.com' }, 'create', null],
+    ['an unknown external id claims the one account without an id on its domain', { name: 'Two', externalId: 'CRM-2b', domain: 'TWO.com' }, 'update', { id: 'd2', before: { externalId: null }, after: { externalId: 'CRM-2b' } }],
+    ['an unknown external id on a domain two accounts without ids share creates', { name: 'Shared C', externalId: 'CRM-5', domain: 'shared.com' }, 'create', null],
     ['no keys at all creates', { name: 'Loose' }, 'create', null],
   ])('%s', (_label, values, action, update) => {
     const result = plan([row(2, values)], existing);

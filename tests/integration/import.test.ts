@@ -142,6 +142,27 @@ describe('account import through the DAL', () => {
     expect(await snapshot(t.org.id)).toEqual(before);
   });
 
+  it('a first import with external ids claims the account made in the app without one (by its domain) instead of duplicating it', async () => {
+    const t = await makeOrg();
+    const ctx = await t.ctx('csm');
+    const made = await makeAccount(ctx, { name: 'Made in app', domain: 'made.example', licensedSeats: 5 });
+    const keyed = await makeAccount(ctx, { name: 'Has an id', externalId: 'K-1', domain: 'keyed.example' });
+    const result = await commitImport(ctx, 'accounts', csv(
+      'name,domain,external_id,licensed_seats',
+      'Made in app,MADE.example,CRM-100,8',
+      'Another on keyed,keyed.example,CRM-200,',
+    ), 'crm.csv');
+    expect(result).toEqual({ ok: true, created: 1, updated: 1, unchanged: 0 });
+    const rows = await accountsOf(t.org.id);
+    expect(rows.find((a) => a.id === made.id)).toMatchObject({ externalId: 'CRM-100', licensedSeats: 8, domain: 'made.example' });
+    // an account that already has another id is never taken over: the row is a new account
+    expect(rows.find((a) => a.id === keyed.id)).toMatchObject({ externalId: 'K-1' });
+    expect(rows.filter((a) => a.externalId === 'CRM-200')).toHaveLength(1);
+    // the next import with the same ids matches by id and changes nothing
+    expect(await commitImport(ctx, 'accounts', csv('name,domain,external_id,licensed_seats', 'Made in app,made.example,CRM-100,8'), 'again.csv'))
+      .toEqual({ ok: true, created: 0, updated: 0, unchanged: 1 });
+  });
+
   it('refuses a domain shared by two accounts as ambiguous', async () => {
     const t = await makeOrg();
     const ctx = await t.ctx('csm');
