@@ -65,6 +65,12 @@ test('a CSM filters the inbox, snoozes one alert with a date and reason and reso
   await expect(page.getByRole('heading', { name: 'Alerts', level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
   await shoot(page, 'inbox');
+  // on a phone the navigation wraps: the badge is on screen, not scrolled off to the right
+  await page.setViewportSize({ width: 390, height: 800 });
+  const badge = page.getByRole('navigation', { name: 'Main' }).getByText(/^\d+/).first();
+  const box = (await badge.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   await page.getByLabel('Assigned to').selectOption('1');
   await page.getByLabel('Playbook').selectOption(playbookId);

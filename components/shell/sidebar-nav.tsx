@@ -17,7 +17,8 @@ export function SidebarNav({ orgSlug, alertBadge }: { orgSlug: string; alertBadg
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
-      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+      {/* wraps onto a second line on a phone instead of scrolling sideways, so the alerts badge is never cut off */}
+      <ul className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap">
         {items.map((item) => {
           const href = `/${orgSlug}${item.href}`;
           const current = item.href === '' ? pathname === href : pathname.startsWith(href);
