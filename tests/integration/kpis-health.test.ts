@@ -71,6 +71,21 @@ describe('getHealthKpis', () => {
     expect(k.average.definition).toMatch(/paying accounts/);
   });
 
+  it('for a period that ended before today, reads each account\'s latest daily score in the 30 days up to its last day', async () => {
+    const ago = (n: number) => addDays(today, -n);
+    // ends 3 days ago: E (churned 2 days ago) and F (archived since) were still paying; C's only row is later
+    const past = customPeriod(ago(20), ago(2));
+    const k = await getHealthKpis(ctx, past);
+    expect([k.average.value, k.average.n]).toEqual([(60 + 40 + 20 + 25) / 4, 4]);
+    // bands of those rows: A 60 yellow, B 40 yellow, E 20 red, F 25 red; C, D, H have no row then
+    expect([k.atRisk.value, k.atRisk.n]).toEqual([2, 7]);
+    expect(k.distribution.counts).toEqual({ red: 2, yellow: 2, green: 0, none: 3 });
+    // nothing stored in the 30 days up to the end: no value, and it says why
+    const older = await getHealthKpis(ctx, customPeriod(ago(200), ago(100)));
+    expect([older.average.value, older.average.reason]).toEqual([null, 'No daily score was stored in the 30 days up to the period end.']);
+    expect(older.atRisk.value).toBeNull();
+  });
+
   it('follows the scope: one CSM’s book, a segment', async () => {
     const mine = await getHealthKpis(ctx, period, { kind: 'owner', ownerId: csm.userId });
     expect([mine.average.value, mine.average.n, mine.atRisk.value, mine.atRisk.n, mine.averageAtStart.value]).toEqual([30, 1, 1, 1, 60]);

@@ -4,7 +4,8 @@ import { db, queryRows } from '@/db';
 import type { HealthBandValue } from '@/db/schema';
 import type { TenantCtx } from '@/lib/auth/tenant-ctx';
 import { AppError } from '@/lib/errors';
-import { isIsoDate, type Period } from '@/lib/kpi/period';
+import { addDays, isIsoDate, type Period } from '@/lib/kpi/period';
+import { getKpiClock } from './clock';
 import { accountsInScope, checkInputs, inScope, orgScope, type KpiScope } from './scope';
 import { num, numOrNull, orgToday } from './sql';
 import { kpi, type Kpi, type KpiDefinition } from './types';
@@ -17,11 +18,11 @@ const d = (label: string, unit: KpiDefinition['unit'], definition: string): KpiD
 
 export const healthDefs = {
   average: d('Average health', 'score',
-    'Mean of the current health scores (0–100) of the paying accounts that have a score; n counts those accounts. The change compares with the same mean at the period start, from each account’s latest daily score in the 30 days before it.'),
+    'Mean of the health scores (0–100) of the paying accounts that have a score at the period end: today’s scores when the period runs to today, else each account’s latest daily score in the 30 days up to its last day; n counts those accounts. The change compares with the same mean at the period start, from each account’s latest daily score in the 30 days before it.'),
   atRisk: d('Accounts at risk', 'count',
-    'Paying accounts whose current health band is red; n counts the paying accounts.'),
+    'Paying accounts whose health band is red at the period end (today’s band when the period runs to today); n counts the paying accounts.'),
   distribution: d('Health by band', 'count',
-    'Paying accounts by their current health band; “no score” accounts have too little data (no usage, survey or stakeholder data yet).'),
+    'Paying accounts by their health band at the period end (today’s when the period runs to today); “no score” accounts have too little data (no usage, survey or stakeholder data yet).'),
   renewalsByBand: d('Renewals by health band', 'money',
     'Pending renewals due in the next 90 days (org timezone) by the account’s current health band: how many and the ARR due.'),
 } as const;
@@ -29,7 +30,7 @@ export const healthDefs = {
 export type BandKey = HealthBandValue | 'none';
 export const BAND_KEYS: readonly BandKey[] = ['red', 'yellow', 'green', 'none'];
 
-/** The health cards: now (current scores) and at the period start (history), plus the current distribution. */
+/** The health cards at the period end (today's scores when it runs to today) and at its start (history), with the distribution at the end. */
 export type HealthKpis = {
   average: Kpi;
   averageAtStart: Kpi;
@@ -49,21 +50,33 @@ const latestChange = (ctx: TenantCtx, scope: KpiScope, last: SQL, portfolio: boo
   where rc.org_id = ${ctx.orgId} and rc.effective_date <= ${last} and ${inScope(ctx, scope, sql`rc.account_id`, { portfolio })}
   order by rc.account_id, rc.effective_date desc, rc.recorded_at desc, rc.id desc`;
 
-/** Average health, accounts at risk (now and at the period start) and the current distribution by band; one query. */
+// Each paying account of `paying` (a latestChange CTE) with its latest daily score in the 30 days up to `day`.
+const scoresAsOf = (ctx: TenantCtx, paying: string, day: SQL) => sql`select h.score, h.band from ${sql.raw(paying)} c left join lateral (
+    select h.score, h.band from health_scores h
+    where h.org_id = ${ctx.orgId} and h.account_id = c.account_id and h.day <= ${day} and h.day > ${day} - 30
+    order by h.day desc limit 1) h on true
+  where c.mrr > 0`;
+
+/**
+ * Average health, accounts at risk and the distribution by band at the period end (today's scores for a period that
+ * runs to today, history for an earlier one) and at its start (history); one query.
+ */
 export async function getHealthKpis(ctx: TenantCtx, period: Period, scope: KpiScope = orgScope): Promise<HealthKpis> {
   await checkInputs(ctx, period, scope);
-  // the start keeps archived accounts (history), as the revenue KPIs do: archiving a red account cannot improve it
-  const [r] = await queryRows<Record<string, unknown>>(db, sql`
-    with cur as (${latestChange(ctx, scope, orgToday(ctx), true)}),
+  const lastDay = addDays(period.end, -1);
+  const { today } = await getKpiClock(ctx);
+  const current = lastDay >= today;
+  // history keeps archived accounts, as the revenue KPIs do: archiving a red account cannot improve a past figure
+  const now = current
+    ? sql`cur as (${latestChange(ctx, scope, orgToday(ctx), true)}),
     now_ as (select a.health_score as score, a.health_band as band from cur
-      join accounts a on a.org_id = ${ctx.orgId} and a.id = cur.account_id where cur.mrr > 0),
+      join accounts a on a.org_id = ${ctx.orgId} and a.id = cur.account_id where cur.mrr > 0)`
+    : sql`cur as (${latestChange(ctx, scope, sql`${lastDay}::date`, false)}),
+    now_ as (${scoresAsOf(ctx, 'cur', sql`${lastDay}::date`)})`;
+  const [r] = await queryRows<Record<string, unknown>>(db, sql`
+    with ${now},
     st as (${latestChange(ctx, scope, sql`${period.start}::date - 1`, false)}),
-    then_ as (select h.score, h.band from st left join lateral (
-        select h.score, h.band from health_scores h
-        where h.org_id = ${ctx.orgId} and h.account_id = st.account_id
-          and h.day < ${period.start}::date and h.day >= ${period.start}::date - 30
-        order by h.day desc limit 1) h on true
-      where st.mrr > 0)
+    then_ as (${scoresAsOf(ctx, 'st', sql`${period.start}::date - 1`)})
     select (select count(*) from now_)::int as paying, (select count(score) from now_)::int as scored,
       (select avg(score) from now_)::float8 as avg,
       (select count(*) filter (where band = 'red') from now_)::int as red,
@@ -75,11 +88,12 @@ export async function getHealthKpis(ctx: TenantCtx, period: Period, scope: KpiSc
       (select count(*) filter (where band = 'red') from then_)::int as red_start`);
   const paying = num(r.paying);
   const payingStart = num(r.paying_start);
+  const noScores = current ? NO_SCORES : 'No daily score was stored in the 30 days up to the period end.';
   return {
-    average: kpi(healthDefs.average, numOrNull(r.avg), num(r.scored), paying === 0 ? 'No account is paying.' : NO_SCORES),
+    average: kpi(healthDefs.average, numOrNull(r.avg), num(r.scored), paying === 0 ? (current ? 'No account is paying.' : 'No account was paying at the period end.') : noScores),
     averageAtStart: kpi(healthDefs.average, numOrNull(r.avg_start), num(r.scored_start), payingStart === 0 ? 'No account was paying at the period start.' : NO_HISTORY),
     // with no score at all, "0 at risk" would be a claim the data cannot make
-    atRisk: kpi(healthDefs.atRisk, num(r.scored) === 0 ? null : num(r.red), paying, paying === 0 ? NO_PAYING : NO_SCORES),
+    atRisk: kpi(healthDefs.atRisk, num(r.scored) === 0 ? null : num(r.red), paying, paying === 0 ? NO_PAYING : noScores),
     atRiskAtStart: kpi(healthDefs.atRisk, num(r.scored_start) === 0 ? null : num(r.red_start), payingStart, NO_HISTORY),
     distribution: {
       ...healthDefs.distribution,
