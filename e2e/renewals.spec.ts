@@ -21,6 +21,10 @@ test('a CSM opens Renewals, switches the window and records an outcome from the 
 
   // record on a pending row of the next 90 days (whole org): decided renewals stay in that window
   await page.goto('/demo/renewals?owner=all');
+  // the list exports as CSV under the same filters
+  const csv = await page.request.get((await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href'))!);
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).split('\r\n')[0]).toBe('due_date,account,account_external_id,owner,owner_email,arr_due,renewed_arr,currency,outcome,days_until_due');
   const pendingRow = page.locator('tr[data-renewal-id]').filter({ has: page.getByRole('button', { name: 'Record outcome' }) }).first();
   const id = await pendingRow.getAttribute('data-renewal-id');
   expect(id).toBeTruthy();

@@ -74,6 +74,14 @@ export async function listAlerts(ctx: TenantCtx, filters: AlertFilters): Promise
   return { rows, total, pageSize: ALERTS_PAGE_SIZE };
 }
 
+/** A CSV export can hold at most this many alerts (the inbox filters narrow it). */
+export const ALERT_EXPORT_MAX = 50_000;
+
+/** Every alert the inbox shows under the same filters (not just one page), in its order, at most ALERT_EXPORT_MAX. Any member. */
+export async function listAlertsForExport(ctx: TenantCtx, filters: AlertFilters): Promise<AlertDto[]> {
+  return selectAlerts(inboxWhere(ctx, filters)).orderBy(statusOrder, priorityOrder, desc(alerts.lastSeenAt), desc(alerts.id)).limit(ALERT_EXPORT_MAX);
+}
+
 /** An account's unresolved alerts and its five latest resolved ones, for the account page. Any member; a foreign account has none. */
 export async function listAccountAlerts(ctx: TenantCtx, accountId: string): Promise<{ active: AlertDto[]; resolved: AlertDto[] }> {
   assertId(accountId, 'That account');

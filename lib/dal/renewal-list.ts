@@ -56,29 +56,48 @@ export async function listDueRenewals(ctx: TenantCtx, input: Partial<Record<keyo
   const clock = await getKpiClock(ctx);
   const today = asOf ?? clock.today;
   const where = conditions(ctx, p, today);
-  const from = sql`renewals r join accounts a on a.org_id = r.org_id and a.id = r.account_id`;
   const [rows, [{ total }]] = await Promise.all([
-    queryRows<Record<string, unknown>>(db, sql`
-      select r.id, r.account_id, a.name as account_name, a.owner_id, u.name as owner_name,
-        to_char(r.due_date, 'YYYY-MM-DD') as due_date, r.arr_due::float8 as arr_due, r.renewed_arr::float8 as renewed_arr,
-        r.outcome, (r.due_date - ${today}::date)::int as days_until_due, to_char(r.due_date, 'YYYY-MM') as month,
-        count(*) over (partition by date_trunc('month', r.due_date))::int as month_count,
-        sum(r.arr_due) over (partition by date_trunc('month', r.due_date))::float8 as month_arr_due
-      from ${from} left join users u on u.id = a.owner_id
-      where ${where}
-      order by r.due_date, lower(a.name), r.id
-      limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`),
-    queryRows<{ total: unknown }>(db, sql`select count(*)::int as total from ${from} where ${where}`),
+    selectRenewals(where, today, sql`limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`),
+    queryRows<{ total: unknown }>(db, sql`select count(*)::int as total from ${FROM} where ${where}`),
   ]);
   const range = windowRange(p.window, today);
   return {
-    rows: rows.map((r) => ({
-      id: String(r.id), accountId: String(r.account_id), accountName: String(r.account_name),
-      ownerId: r.owner_id == null ? null : String(r.owner_id), ownerName: r.owner_name == null ? null : String(r.owner_name),
-      dueDate: String(r.due_date), arrDue: num(r.arr_due), renewedArr: r.renewed_arr == null ? null : num(r.renewed_arr),
-      outcome: r.outcome as RenewalListRow['outcome'], daysUntilDue: num(r.days_until_due),
-      month: String(r.month), monthCount: num(r.month_count), monthArrDue: num(r.month_arr_due),
-    })),
-    total: num(total), page: p.page, pageSize: p.pageSize, today, currency: clock.currency, from: range.from, to: range.to,
+    rows: rows.map(toRow), total: num(total), page: p.page, pageSize: p.pageSize, today, currency: clock.currency, from: range.from, to: range.to,
   };
 }
+
+/** A CSV export can hold at most this many renewals (the list's filters narrow it). */
+export const RENEWAL_EXPORT_MAX = 50_000;
+
+/**
+ * Every renewal the list shows under the same window and owner filters (not just one page), in the list's order, with
+ * each account's external id and owner email, at most RENEWAL_EXPORT_MAX. Readable by every member.
+ */
+export async function listRenewalsForExport(ctx: TenantCtx, input: Partial<Record<keyof RenewalListParams, unknown>> = {}) {
+  const p = parseRenewalListParams(input, ctx.role);
+  const clock = await getKpiClock(ctx);
+  const rows = await selectRenewals(conditions(ctx, p, clock.today), clock.today, sql`limit ${RENEWAL_EXPORT_MAX}`);
+  return { currency: clock.currency, rows: rows.map((r) => ({ ...toRow(r), accountExternalId: r.external_id == null ? null : String(r.external_id), ownerEmail: r.owner_email == null ? null : String(r.owner_email) })) };
+}
+
+const FROM = sql`renewals r join accounts a on a.org_id = r.org_id and a.id = r.account_id`;
+
+// The list's rows, earliest due first; each with its month's count and Σ ARR due over the whole filtered list.
+const selectRenewals = (where: SQL, today: string, page: SQL) => queryRows<Record<string, unknown>>(db, sql`
+  select r.id, r.account_id, a.name as account_name, a.external_id, a.owner_id, u.name as owner_name, u.email as owner_email,
+    to_char(r.due_date, 'YYYY-MM-DD') as due_date, r.arr_due::float8 as arr_due, r.renewed_arr::float8 as renewed_arr,
+    r.outcome, (r.due_date - ${today}::date)::int as days_until_due, to_char(r.due_date, 'YYYY-MM') as month,
+    count(*) over (partition by date_trunc('month', r.due_date))::int as month_count,
+    sum(r.arr_due) over (partition by date_trunc('month', r.due_date))::float8 as month_arr_due
+  from ${FROM} left join users u on u.id = a.owner_id
+  where ${where}
+  order by r.due_date, lower(a.name), r.id
+  ${page}`);
+
+const toRow = (r: Record<string, unknown>): RenewalListRow => ({
+  id: String(r.id), accountId: String(r.account_id), accountName: String(r.account_name),
+  ownerId: r.owner_id == null ? null : String(r.owner_id), ownerName: r.owner_name == null ? null : String(r.owner_name),
+  dueDate: String(r.due_date), arrDue: num(r.arr_due), renewedArr: r.renewed_arr == null ? null : num(r.renewed_arr),
+  outcome: r.outcome as RenewalListRow['outcome'], daysUntilDue: num(r.days_until_due),
+  month: String(r.month), monthCount: num(r.month_count), monthArrDue: num(r.month_arr_due),
+});

@@ -11,6 +11,7 @@ import { requireTenant } from '@/lib/auth/tenant';
 import { hasAnyAccount, listAccounts } from '@/lib/dal/accounts';
 import { listMembers } from '@/lib/dal/members';
 import { accountListHref, accountListSearch, parseAccountListParams } from '@/lib/validation/accounts';
+import { ExportLink } from '@/components/ui/export-link';
 
 export const metadata: Metadata = { title: 'Accounts' };
 
@@ -34,7 +35,7 @@ export default async function AccountsPage({ params, searchParams }: Props) {
         description={query.owner === 'me' ? 'The accounts you own.' : 'Every customer account of your org.'}
         actions={
           <div className="flex flex-wrap gap-2">
-            {empty ? null : <a href={`${base}/export${search ? `?${search}` : ''}`} className={`${button} border border-gray-300 bg-white text-gray-800 hover:bg-gray-50`}>Export CSV</a>}
+            {empty ? null : <ExportLink href={`${base}/export${search ? `?${search}` : ''}`} />}
             {canEdit ? <Link href={`${base}/import`} className={`${button} border border-gray-300 bg-white text-gray-800 hover:bg-gray-50`}>Import CSV</Link> : null}
             {canEdit ? <Link href={`${base}/new`} className={`${button} bg-blue-700 text-white hover:bg-blue-800`}>Add account</Link> : null}
           </div>

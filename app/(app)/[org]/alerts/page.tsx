@@ -13,10 +13,15 @@ import { listPlaybookOptions } from '@/lib/dal/playbooks';
 import { addDays } from '@/lib/kpi/period';
 import { alertParamsSchema } from '@/lib/validation/alerts';
 import { AlertFilters } from './_components/alert-filters';
+import { ExportLink } from '@/components/ui/export-link';
 
 export const metadata: Metadata = { title: 'Alerts' };
 
 type Props = { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[]>> };
+
+// the inbox's filters as the export's query (every page: no page number)
+const exportSearch = (filters: Record<string, unknown>) =>
+  new URLSearchParams(Object.entries(filters).flatMap(([k, v]) => (v === undefined || v === false ? [] : [[k, v === true ? '1' : String(v)]]))).toString();
 
 export default async function AlertsPage({ params, searchParams }: Props) {
   const ctx = await requireTenant((await params).org);
@@ -32,6 +37,7 @@ export default async function AlertsPage({ params, searchParams }: Props) {
     <>
       <PageHeader title="Alerts" description="Accounts a playbook flagged: open first, then snoozed, then resolved; by priority." />
       <AlertFilters base={`/${slug}/alerts`} query={query} playbooks={playbooks} accountName={accountName} />
+      {page.total > 0 ? <div className="mb-3"><ExportLink href={`/${slug}/alerts/export?${exportSearch(rest)}`} /></div> : null}
       {!canAct ? <p className="mb-3 text-sm text-gray-700">You can read alerts; CSMs and admins assign, snooze and resolve them.</p> : null}
       {page.rows.length === 0 ? (
         <Card>

@@ -13,6 +13,7 @@ import { RenewalsEmpty } from './_components/empty-state';
 import { RenewalFilters } from './_components/renewal-filters';
 import { RenewalKpiStrip } from './_components/renewal-kpi-strip';
 import { RenewalTable } from './_components/renewal-table';
+import { ExportLink } from '@/components/ui/export-link';
 
 export const metadata: Metadata = { title: 'Renewals' };
 
@@ -32,6 +33,7 @@ export default async function RenewalsPage({ params, searchParams }: Props) {
       <RenewalKpiStrip ctx={ctx} today={list.today} />
       <h2 className="mb-2 text-base font-semibold text-gray-900">{RENEWAL_WINDOW_LABELS[query.window]}{range}</h2>
       <RenewalFilters base={base} query={query} role={ctx.role} />
+      {list.total > 0 ? <div className="mb-3"><ExportLink href={`${base}/export?${new URLSearchParams(renewalListSearch(query, ctx.role, false)).toString()}`} /></div> : null}
       {list.rows.length > 0 ? (
         <RenewalTable orgSlug={ctx.orgSlug} rows={list.rows} currency={list.currency} action={action} />
       ) : list.total > 0 ? (
