@@ -6,7 +6,7 @@ import type { ApiKeyCtx } from '@/lib/api/context';
 import type { UsageEventItem } from '@/lib/validation/api';
 import type { ItemError, UsageResultBody } from '@/lib/validation/api-responses';
 import { insertApiAudits, lockAccountsByExternalId, refreshHealth, unknownAccounts } from './ingest-common';
-import { upsertUsageDaily, type UsageRow } from './usage';
+import { upsertUsageDaily } from './usage';
 
 // Clients' clocks run a little ahead sometimes; an event further in the future is a mistake.
 const FUTURE_SLACK_MS = 60 * 60_000;

@@ -116,7 +116,7 @@ describe('the surveys list', () => {
     const o = await makeOrg();
     const viewer = await o.ctx('viewer');
     const account = await makeAccount(o.org.id);
-    const people = await Promise.all([1, 2, 3, 4].map(() => makeStakeholder(o.org.id, account.id)));
+    await Promise.all([1, 2, 3, 4].map(() => makeStakeholder(o.org.id, account.id)));
     const s = await insertSurvey(o.org.id, 'nps', { name: 'Listed' });
     await sendSurvey(await o.ctx('csm'), s.id, { target: 'account', accountId: account.id });
     const links = await db.select().from(surveyInvitations).where(eq(surveyInvitations.surveyId, s.id));
