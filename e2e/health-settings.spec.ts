@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { signIn, unique } from './helpers';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, signIn, unique } from './helpers';
 
 // The health score settings: an admin drafts weights (slider and number stay in step, shares update live),
 // previews on the server, saves with a comment; a CSM sees the same page read-only.
@@ -9,11 +8,6 @@ const WEIGHTS: Record<string, number> = {
   'Usage frequency': 20, 'License utilization': 15, 'Feature adoption': 10, 'Usage trend': 10,
   NPS: 30, CSAT: 5, CES: 5, Support: 10, Relationship: 10,
 };
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('an admin drafts weights, previews the change with a backtest, saves it and sees the version', async ({ page }) => {
   test.setTimeout(90_000);

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'tenure-demo';
@@ -13,3 +14,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 /** A unique suffix so journeys that create users and orgs can run again on the same database. */
 export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/**
+ * No axe violations on the page as it is now. After a client-side navigation the new page's <title> is streamed in a
+ * moment after its content, so this waits for a title first (axe would report "document-title" in between).
+ */
+export async function expectNoAxeViolations(page: Page) {
+  await expect(page).toHaveTitle(/\S/);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
