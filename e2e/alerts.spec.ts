@@ -1,20 +1,8 @@
-import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, signIn, unique } from './helpers';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, shot, signIn, unique } from './helpers';
 
 // The playbooks → alerts journey on the demo org, with its own playbook (a unique name) so it does not depend on
 // other specs' data and can run again on the same database.
-
-const SHOTS = process.env.E2E_SHOTS_DIR ?? 'test-results/alerts-shots';
-fs.mkdirSync(SHOTS, { recursive: true });
-
-async function shoot(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 // the inbox journey is long, and the machine may be building other checkouts at the same time
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -49,7 +37,7 @@ test('an admin creates a playbook; a bad webhook URL is refused next to the fiel
   const href = await item.getByRole('link', { name: /open alerts?$/ }).getAttribute('href');
   playbookId = new URL(href!, 'http://x').searchParams.get('playbook')!;
   expect(playbookId).toMatch(/^[0-9a-f-]{36}$/);
-  await shoot(page, 'playbooks');
+  await shot(page, 'playbooks');
 });
 
 test('a CSM filters the inbox, snoozes one alert with a date and reason and resolves another with a note', async ({ page }) => {
@@ -58,7 +46,7 @@ test('a CSM filters the inbox, snoozes one alert with a date and reason and reso
   await page.getByRole('link', { name: /^Alerts/ }).click();
   await expect(page.getByRole('heading', { name: 'Alerts', level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
-  await shoot(page, 'inbox');
+  await shot(page, 'inbox');
   // on a phone the navigation wraps: the badge is on screen, not scrolled off to the right
   await page.setViewportSize({ width: 390, height: 800 });
   const badge = page.getByRole('navigation', { name: 'Main' }).getByText(/^\d+/).first();
@@ -107,7 +95,7 @@ test('a CSM filters the inbox, snoozes one alert with a date and reason and reso
   const section = page.getByRole('region', { name: /^Alerts \(/ });
   await expect(section.getByRole('list', { name: 'Resolved alerts' })).toContainText('Called the sponsor; plan agreed');
   await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('Alert resolved: Called the sponsor; plan agreed');
-  await shoot(page, 'account');
+  await shot(page, 'account');
 });
 
 test('a viewer reads the inbox but cannot act', async ({ page }) => {

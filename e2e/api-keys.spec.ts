@@ -1,17 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { signIn, unique } from './helpers';
-
-const shot = async (page: Page, name: string) => {
-  // SCREENSHOT_DIR set: full-page screenshots at desktop and phone width, for a person to look at.
-  const dir = process.env.SCREENSHOT_DIR;
-  if (!dir) return;
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-};
+import { expect, test } from '@playwright/test';
+import { shot, signIn, unique } from './helpers';
 
 test('an admin creates an API key, sees it once, uses it, revokes it, and the next call is 401', async ({ page, request }) => {
   const name = `E2E sync ${unique()}`;

@@ -1,19 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn, unique } from './helpers';
+import { shot, signIn, unique } from './helpers';
 
 const card = (page: Page, label: string) => page.getByRole('article', { name: label, exact: true });
-const shot = async (page: Page, name: string) => {
-  // SCREENSHOT_DIR set: full-page screenshots at desktop and phone width, for a person to look at.
-  const dir = process.env.SCREENSHOT_DIR;
-  if (!dir) return;
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-};
-
 test('a CSM sees KPI cards and charts, and switching scope and period changes the numbers', async ({ page }) => {
   await signIn(page, 'csm@demo.test');
   await page.goto('/demo');

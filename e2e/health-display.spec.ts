@@ -1,24 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn, unique } from './helpers';
+import { expectNoAxeViolations, shot, signIn, unique } from './helpers';
 
 // Needs health scores in the demo org (the engine's seed backfill); read-only, so it tolerates any other spec's data.
-
-const shot = async (page: Page, name: string) => {
-  // SCREENSHOT_DIR set: full-page screenshots at desktop and phone width, for a person to look at.
-  const dir = process.env.SCREENSHOT_DIR;
-  if (!dir) return;
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-};
-
-const expectNoAxeViolations = async (page: Page) => {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-};
 
 /** The Health cells of the accounts table, as "20 Red" or "Not enough data". */
 async function healthCells(page: Page): Promise<string[]> {

@@ -24,3 +24,17 @@ export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
+
+/**
+ * SCREENSHOT_DIR set: full-page screenshots of the page at each width (desktop and phone by default), for a person
+ * to look at; nothing otherwise. The viewport is back at 1280 × 720 afterwards.
+ */
+export async function shot(page: Page, name: string, widths: readonly number[] = [1280, 390]) {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}

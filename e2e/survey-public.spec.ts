@@ -4,22 +4,12 @@ import { surveyDocument, type SurveyView } from '@/components/survey-public/docu
 import {
   closedView, expiredView, noPersonView, notOpenView, rateLimitedView, tooLateView, unsubscribedView,
 } from '@/components/survey-public/pages';
+import { shot } from './helpers';
 import { freshSurveyLinks } from './survey-link';
 
 // The customer's side of a survey: no sign-in, works without JavaScript, by keyboard, on a phone.
 // Journeys sign in once to find links, then take screenshots at three widths: more than the default 30 s on a busy machine.
 test.describe.configure({ timeout: 90_000 });
-
-const shot = async (page: Page, name: string) => {
-  // SCREENSHOT_DIR set: full-page screenshots at desktop, phone and small-phone width, for a person to look at.
-  const dir = process.env.SCREENSHOT_DIR;
-  if (!dir) return;
-  for (const width of [1280, 390, 360]) {
-    await page.setViewportSize({ width, height: 800 });
-    await page.screenshot({ path: `${dir}/survey-${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-};
 
 const axeClean = async (page: Page) => expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
@@ -35,13 +25,13 @@ test('a customer opens a link without signing in, answers 3 with a comment and s
   await expect(page.getByRole('radio')).toHaveCount(11);
   await expect(page.locator('script[src]')).toHaveCount(0);
   await axeClean(page);
-  await shot(page, 'form');
+  await shot(page, 'survey-form', [1280, 390, 360]);
 
   // sent without a score: the page comes back with the message next to the scale
   await page.getByRole('button', { name: 'Send my answer' }).click();
   await expect(page.locator('#score-error')).toHaveText('Error: Choose a score.');
   await axeClean(page);
-  await shot(page, 'error');
+  await shot(page, 'survey-error', [1280, 390, 360]);
 
   // the radio lies, invisible, over its drawn button: a click on the button lands on it
   await scoreButton(page, 3).click();
@@ -51,7 +41,7 @@ test('a customer opens a link without signing in, answers 3 with a comment and s
   await expect(page).toHaveURL(`${link}/thanks`);
   await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
   await axeClean(page);
-  await shot(page, 'thanks');
+  await shot(page, 'survey-thanks', [1280, 390, 360]);
 
   // opening the link again within 24 hours shows the answer, ready to change
   await page.goto(link);
@@ -109,7 +99,7 @@ test('an unknown link gets a 404 page with a human sentence', async ({ page }) =
   await expect(page.getByRole('heading', { level: 1, name: 'We could not find this survey' })).toBeVisible();
   await expect(page.getByText('The link may be mistyped or incomplete.')).toBeVisible();
   await axeClean(page);
-  await shot(page, 'unknown');
+  await shot(page, 'survey-unknown', [1280, 390, 360]);
 });
 
 test('the unsubscribe link asks before it changes anything, then confirms', async ({ browser }) => {
@@ -119,7 +109,7 @@ test('the unsubscribe link asks before it changes anything, then confirms', asyn
   await page.goto(`${link}/unsubscribe`);
   await expect(page.getByRole('heading', { level: 1, name: /^Stop survey emails from / })).toBeVisible();
   await axeClean(page);
-  await shot(page, 'unsubscribe');
+  await shot(page, 'survey-unsubscribe', [1280, 390, 360]);
   await page.getByRole('button', { name: 'Yes, stop sending me surveys' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'You are unsubscribed' })).toBeVisible();
   await context.close();
@@ -137,6 +127,6 @@ for (const [name, view] of statePages) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(view.title === 'Nothing to unsubscribe' ? 'This link is not tied to a person' : /.+/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await axeClean(page);
-    await shot(page, name);
+    await shot(page, `survey-${name}`, [1280, 390, 360]);
   });
 }

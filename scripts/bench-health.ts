@@ -26,6 +26,7 @@ import { currentPairs } from '@/lib/health/inputs-sql';
 import { recomputeHealth, writeScores } from '@/lib/health/recompute';
 import { orgsMissingToday } from '@/lib/jobs/health-sweep';
 import { defaultHealthBands, defaultHealthWeights } from '@/lib/kpi/health';
+import { printMedians } from './bench-timing';
 
 const localRequire = Module.createRequire(__filename);
 
@@ -40,7 +41,6 @@ function skipPlaybooks() {
   localRequire.cache[file] = noop;
 }
 
-const RUNS = 5;
 
 async function open(force: boolean, reuse: boolean): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void>; seeded: boolean }> {
   if (env.DATABASE_URL) {
@@ -65,17 +65,6 @@ async function open(force: boolean, reuse: boolean): Promise<{ handle: DatabaseH
   return { handle, seeded: false, cleanup: async () => { await handle.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
-/** Median of RUNS timed runs after one warm-up, in ms. */
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[RUNS >> 1];
-}
 
 class Rollback extends Error {}
 /** Runs fn in a transaction that is rolled back: writes are timed but leave nothing behind. */
@@ -128,8 +117,7 @@ async function main() {
       cases.push(['demo seed health backfill (history + today), rolled back', () => rolledBack(db, (tx) => seedHealth(tx, [ctx.orgId], new Date()))]);
     }
     if (process.env.BENCH_ONLY) cases.splice(0, cases.length, ...cases.filter(([n]) => n.includes(process.env.BENCH_ONLY!)));
-    console.info(`\nMedian of ${RUNS} runs (after one warm-up):`);
-    for (const [name, fn] of cases) console.info(`  ${(await median(fn)).toFixed(1).padStart(8)} ms  ${name}`);
+    await printMedians(cases);
   } finally {
     await cleanup();
   }

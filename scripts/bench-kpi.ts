@@ -26,9 +26,9 @@ import { env } from '@/lib/env';
 import {
   addMonths, customPeriod, periodOf, previousPeriod, startOfMonth, trailingMonths, type Period,
 } from '@/lib/kpi/period';
+import { median, printMedians } from './bench-timing';
 
 
-const RUNS = 5;
 
 type Sizes = { days: number; maxUsers: number; activeShare: number };
 const SIZES: Record<DatabaseHandle['driver'], Sizes> = {
@@ -157,17 +157,6 @@ async function generateMissing(h: DatabaseHandle, orgId: string, today: string, 
   return generated;
 }
 
-/** Median of 5 timed runs after one warm-up, in ms. */
-export async function median(fn: () => Promise<unknown>): Promise<number> {
-  await fn(); // warm-up: plans, caches
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[RUNS >> 1];
-}
 
 async function main() {
   const { values } = parseArgs({ options: { accounts: { type: 'string' }, force: { type: 'boolean' }, dashboard: { type: 'boolean' } } });
@@ -222,8 +211,7 @@ async function main() {
       ['onboarding, month', () => kpis.getOnboarding(ctx, month)],
       ['onboarding series, 12 months', () => kpis.getOnboardingSeries(ctx, year)],
     ];
-    console.info(`\nMedian of ${RUNS} runs (after one warm-up):`);
-    for (const [name, fn] of cases) console.info(`  ${(await median(fn)).toFixed(1).padStart(8)} ms  ${name}`);
+    await printMedians(cases);
   } finally {
     await cleanup();
   }

@@ -2,19 +2,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { PRIORITY_LABELS } from '@/lib/playbooks/triggers';
 import type { AlertFilters as Filters } from '@/lib/validation/alerts';
-
-const control = 'mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm';
-
-function Select({ id, label, name, value, options }: { id: string; label: string; name: string; value: string; options: { value: string; label: string }[] }) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-xs font-medium text-gray-700">{label}</label>
-      <select id={id} name={name} defaultValue={value} className={control}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
-  );
-}
+import { FilterSelect } from '@/components/ui/filter-select';
 
 type Props = { base: string; query: Filters; playbooks: { id: string; name: string }[]; accountName: string | null };
 
@@ -25,14 +13,14 @@ export function AlertFilters({ base, query, playbooks, accountName }: Props) {
     <Form action={base} role="search" aria-label="Filter alerts" className="mb-4 rounded-lg border border-gray-200 bg-white p-4">
       {query.account ? <input type="hidden" name="account" value={query.account} /> : null}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <Select id="alerts-mine" label="Assigned to" name="mine" value={query.mine ?? ''} options={[{ value: '', label: 'Anyone' }, { value: '1', label: 'Me' }]} />
-        <Select id="alerts-status" label="Status" name="status" value={query.status} options={[
+        <FilterSelect id="alerts-mine" label="Assigned to" name="mine" value={query.mine ?? ''} options={[{ value: '', label: 'Anyone' }, { value: '1', label: 'Me' }]} />
+        <FilterSelect id="alerts-status" label="Status" name="status" value={query.status} options={[
           { value: 'active', label: 'Open and snoozed' }, { value: 'open', label: 'Open' }, { value: 'snoozed', label: 'Snoozed' },
           { value: 'resolved', label: 'Resolved' }, { value: 'all', label: 'All' },
         ]} />
-        <Select id="alerts-priority" label="Priority" name="priority" value={query.priority ?? ''}
+        <FilterSelect id="alerts-priority" label="Priority" name="priority" value={query.priority ?? ''}
           options={[{ value: '', label: 'Any priority' }, ...Object.entries(PRIORITY_LABELS).reverse().map(([value, label]) => ({ value, label }))]} />
-        <Select id="alerts-playbook" label="Playbook" name="playbook" value={query.playbook ?? ''}
+        <FilterSelect id="alerts-playbook" label="Playbook" name="playbook" value={query.playbook ?? ''}
           options={[{ value: '', label: 'Any playbook' }, ...playbooks.map((p) => ({ value: p.id, label: p.name }))]} />
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-3">
